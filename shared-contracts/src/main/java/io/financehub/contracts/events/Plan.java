@@ -1,0 +1,7 @@
+package io.financehub.contracts.events;
+
+public enum Plan {
+    FREE,
+    PRO,
+    ENTERPRISE
+}

@@ -1,0 +1,21 @@
+package io.financehub.webhook;
+
+import io.financehub.support.testing.JwtTestResource;
+import io.financehub.support.testing.ServiceConformance;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+@WithTestResource(JwtTestResource.class)
+class WebhookServiceTest extends ServiceConformance {
+
+    @Override
+    protected String protectedPath() {
+        return "/api/banking/webhooks/events";
+    }
+
+    @Override
+    protected String[] readinessChecks() {
+        return new String[] { "Reactive PostgreSQL connections health check", "Kafka connection health check" };
+    }
+}
