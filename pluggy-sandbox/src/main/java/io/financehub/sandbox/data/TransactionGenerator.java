@@ -1,0 +1,338 @@
+package io.financehub.sandbox.data;
+
+import static io.financehub.sandbox.data.BrazilianData.BANKS;
+import static io.financehub.sandbox.data.BrazilianData.BILLERS;
+import static io.financehub.sandbox.data.BrazilianData.EMPLOYERS;
+import static io.financehub.sandbox.data.BrazilianData.FIRST_NAMES;
+import static io.financehub.sandbox.data.BrazilianData.LAST_NAMES;
+import static io.financehub.sandbox.data.BrazilianData.MERCHANTS;
+import static io.financehub.sandbox.data.BrazilianData.SUPPLIERS;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+import io.financehub.sandbox.data.BrazilianData.MerchantInfo;
+import io.financehub.sandbox.data.Det.Draw;
+import io.financehub.sandbox.data.Transaction.BoletoMetadata;
+import io.financehub.sandbox.data.Transaction.CreditCardMetadata;
+import io.financehub.sandbox.data.Transaction.Document;
+import io.financehub.sandbox.data.Transaction.Merchant;
+import io.financehub.sandbox.data.Transaction.Participant;
+import io.financehub.sandbox.data.Transaction.PaymentData;
+
+/**
+ * Derives transaction {@code i} of an account from (account seed, i) alone. Dates grow with {@code i}, so the
+ * generated history is in date order and a date filter maps to an index range by binary search. Amount and kind come
+ * from the first draws of the same stream, so {@link #amountCents} (used for running balances) agrees with
+ * {@link #draft} by construction.
+ */
+public final class TransactionGenerator {
+
+    private static final long DAY = 86_400_000L;
+    /** Bank statements date a transaction at midnight in Brasília, 03:00 UTC, as Pluggy shows them. */
+    private static final long BRT_MIDNIGHT_OFFSET = 3 * 3_600_000L;
+    private static final long PENDING_WINDOW = 3 * DAY;
+    private static final DateTimeFormatter DAY_MONTH = DateTimeFormatter.ofPattern("dd/MM").withZone(ZoneOffset.UTC);
+
+    private TransactionGenerator() {
+    }
+
+    enum Kind {
+        PIX_OUT, PIX_IN, CARD_DEBIT, BOLETO, SALARY, TAX, FEE, TED_OUT, TED_IN, CARD_BILL,
+        INTEREST, SAVINGS_IN, SAVINGS_OUT,
+        SUPPLIER_PIX, CUSTOMER_PIX, PAYROLL, DAS,
+        PURCHASE, SUBSCRIPTION, CARD_FEE, REFUND, PAYMENT
+    }
+
+    private static final Kind[] PERSONAL = table(Kind.PIX_OUT, 30, Kind.PIX_IN, 14, Kind.CARD_DEBIT, 24, Kind.BOLETO,
+            10, Kind.SALARY, 4, Kind.TAX, 3, Kind.FEE, 3, Kind.TED_OUT, 5, Kind.TED_IN, 5, Kind.CARD_BILL, 2);
+    private static final Kind[] SAVINGS = table(Kind.INTEREST, 40, Kind.SAVINGS_IN, 35, Kind.SAVINGS_OUT, 25);
+    private static final Kind[] BUSINESS = table(Kind.CUSTOMER_PIX, 38, Kind.SUPPLIER_PIX, 18, Kind.BOLETO, 14,
+            Kind.PAYROLL, 6, Kind.DAS, 6, Kind.FEE, 6, Kind.TED_IN, 8, Kind.TED_OUT, 4);
+    private static final Kind[] CARD = table(Kind.PURCHASE, 72, Kind.SUBSCRIPTION, 10, Kind.CARD_FEE, 3,
+            Kind.REFUND, 4, Kind.PAYMENT, 11);
+
+    private static Kind[] table(Object... kindsAndWeights) {
+        int total = 0;
+        for (int i = 1; i < kindsAndWeights.length; i += 2) {
+            total += (Integer) kindsAndWeights[i];
+        }
+        Kind[] table = new Kind[total];
+        int at = 0;
+        for (int i = 0; i < kindsAndWeights.length; i += 2) {
+            for (int w = 0; w < (Integer) kindsAndWeights[i + 1]; w++) {
+                table[at++] = (Kind) kindsAndWeights[i];
+            }
+        }
+        return table;
+    }
+
+    private static Kind[] tableFor(AccountKind kind) {
+        return switch (kind) {
+            case CHECKING -> PERSONAL;
+            case SAVINGS -> SAVINGS;
+            case BUSINESS_CHECKING -> BUSINESS;
+            case CREDIT_CARD -> CARD;
+        };
+    }
+
+    /** The stream a base transaction derives from; executions use negative indices for the ones they add. */
+    private static Draw stream(AccountSpec spec, long i) {
+        return new Draw(Det.hash(spec.seed(), i));
+    }
+
+    private static Kind kind(AccountSpec spec, Draw d) {
+        return d.pick(tableFor(spec.kind()));
+    }
+
+    /** Signed amount in cents, Pluggy's sign convention. */
+    private static long amount(Kind kind, Draw d) {
+        return switch (kind) {
+            case PIX_OUT -> -d.cents(1_500, 80_000);
+            case PIX_IN -> d.cents(2_000, 150_000);
+            case CARD_DEBIT -> -d.cents(800, 45_000);
+            case BOLETO -> -d.cents(8_000, 250_000);
+            case SALARY -> d.cents(350_000, 1_500_000);
+            case TAX -> -d.cents(5_000, 180_000);
+            case FEE -> -d.cents(1_290, 5_990);
+            case TED_OUT -> -d.cents(20_000, 500_000);
+            case TED_IN -> d.cents(20_000, 400_000);
+            case CARD_BILL -> -d.cents(50_000, 400_000);
+            case INTEREST -> d.cents(50, 6_000);
+            case SAVINGS_IN -> d.cents(10_000, 300_000);
+            case SAVINGS_OUT -> -d.cents(10_000, 250_000);
+            case SUPPLIER_PIX -> -d.cents(20_000, 900_000);
+            case CUSTOMER_PIX -> d.cents(5_000, 600_000);
+            case PAYROLL -> -d.cents(250_000, 1_200_000);
+            case DAS -> -d.cents(30_000, 400_000);
+            case PURCHASE -> d.cents(500, 60_000);
+            case SUBSCRIPTION -> d.cents(1_990, 5_990);
+            case CARD_FEE -> d.cents(390, 3_500);
+            case REFUND -> -d.cents(1_000, 30_000);
+            case PAYMENT -> -d.cents(100_000, 350_000);
+        };
+    }
+
+    public static long amountCents(AccountSpec spec, long i) {
+        Draw d = stream(spec, i);
+        return amount(kind(spec, d), d);
+    }
+
+    public static long dateMillis(AccountSpec spec, long i) {
+        long span = Math.max(1, spec.toMillis() - spec.fromMillis());
+        long jitter = (long) (Det.unit(Det.hash(spec.seed(), i, 7)) * span);
+        long t = spec.fromMillis() + Math.floorDiv(i * span + jitter, Math.max(1, spec.count()));
+        return toStatementDay(t);
+    }
+
+    static long toStatementDay(long t) {
+        return Math.floorDiv(t - BRT_MIDNIGHT_OFFSET, DAY) * DAY + BRT_MIDNIGHT_OFFSET;
+    }
+
+    /** Index of the first generated transaction dated at or after {@code millis} (count if none). */
+    public static long firstIndexAtOrAfter(AccountSpec spec, long millis) {
+        long lo = 0;
+        long hi = spec.count();
+        while (lo < hi) {
+            long mid = (lo + hi) >>> 1;
+            if (dateMillis(spec, mid) < millis) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    /** Base transaction {@code i} in full. */
+    public static Draft draft(AccountSpec spec, long i) {
+        long date = dateMillis(spec, i);
+        boolean recent = date > spec.toMillis() - PENDING_WINDOW;
+        boolean pending = recent && Det.unit(Det.hash(spec.seed(), i, 11)) < 0.4;
+        return build(spec, stream(spec, i), date, pending ? "PENDING" : "POSTED", i);
+    }
+
+    /** The {@code n}-th transaction an execution adds to the account, dated {@code dateMillis}. */
+    public static Draft added(AccountSpec spec, long n, long dateMillis, boolean pending) {
+        return build(spec, new Draw(Det.hash(spec.seed(), -1 - n)), toStatementDay(dateMillis),
+                pending ? "PENDING" : "POSTED", -1 - n);
+    }
+
+    private static Draft build(AccountSpec spec, Draw d, long date, String status, long salt) {
+        Kind kind = kind(spec, d);
+        long cents = amount(kind, d);
+        String type = spec.kind().isCredit() ? (cents >= 0 ? "DEBIT" : "CREDIT") : (cents < 0 ? "DEBIT" : "CREDIT");
+        String providerId = spec.openFinance() ? Long.toHexString(Det.hash(spec.seed(), salt, 13)).toUpperCase() : null;
+        String day = DAY_MONTH.format(Instant.ofEpochMilli(date));
+        Participant self = selfParticipant(spec);
+        return switch (kind) {
+            case PIX_OUT, SUPPLIER_PIX, SAVINGS_OUT -> {
+                Participant other = kind == Kind.SUPPLIER_PIX ? company(d, d.pick(SUPPLIERS)) : person(d);
+                String desc = (kind == Kind.SAVINGS_OUT ? "Transferência enviada - " : "Pix enviado - ") + other.name();
+                yield new Draft(date, cents, type, desc, "PIX ENVIADO " + day + " " + BrazilianData.raw(other.name()),
+                        kind == Kind.SUPPLIER_PIX ? "05090000" : CategoryCatalog.TRANSFER_PIX, status, "PIX01", "PIX",
+                        payment(self, other, "PIX", d, null), null, null, providerId);
+            }
+            case PIX_IN, CUSTOMER_PIX, SAVINGS_IN -> {
+                Participant other = kind == Kind.CUSTOMER_PIX && d.below(3) == 0 ? company(d, d.pick(SUPPLIERS))
+                        : person(d);
+                String desc = (kind == Kind.SAVINGS_IN ? "Transferência recebida - " : "Pix recebido - ") + other.name();
+                yield new Draft(date, cents, type, desc, "PIX RECEBIDO " + day + " " + BrazilianData.raw(other.name()),
+                        kind == Kind.CUSTOMER_PIX ? "01030000" : CategoryCatalog.TRANSFER_PIX, status, "PIX02", "PIX",
+                        payment(other, self, "PIX", d, null), null, null, providerId);
+            }
+            case CARD_DEBIT -> {
+                MerchantInfo m = d.pick(MERCHANTS);
+                yield new Draft(date, cents, type, "Compra no débito - " + m.name(),
+                        "COMPRA CARTAO DEB " + day + " " + BrazilianData.raw(m.name()), m.categoryId(), status, "DEB",
+                        "CARTAO", null, null, merchant(m, d), providerId);
+            }
+            case BOLETO -> {
+                MerchantInfo b = d.pick(BILLERS);
+                Participant biller = company(d, b.businessName());
+                yield new Draft(date, cents, type, "Pagamento de boleto - " + b.name(),
+                        "PAG BOLETO " + BrazilianData.raw(b.name()), b.categoryId(), status, "BOL", "BOLETO",
+                        payment(self, biller, "BOLETO", d, boleto(d, cents)), null, null, providerId);
+            }
+            case SALARY -> {
+                String employer = d.pick(EMPLOYERS);
+                Participant payer = company(d, employer);
+                yield new Draft(date, cents, type, "Salário - " + employer, "CRED SALARIO " + BrazilianData.raw(employer),
+                        CategoryCatalog.SALARY, status, "SAL", "FOLHA_PAGAMENTO", payment(payer, self, "TED", d, null),
+                        null, null, providerId);
+            }
+            case TAX, DAS -> {
+                String[] taxes = kind == Kind.DAS ? new String[] { "DAS - Simples Nacional" }
+                        : new String[] { "DARF - Receita Federal", "IPVA - Secretaria da Fazenda", "IPTU - Prefeitura" };
+                String desc = d.pick(taxes);
+                String category = desc.startsWith("IPVA") ? CategoryCatalog.VEHICLE_TAXES
+                        : desc.startsWith("IPTU") ? "15030000" : CategoryCatalog.INCOME_TAXES;
+                yield new Draft(date, cents, type, desc, "PAG TRIBUTO " + BrazilianData.raw(desc), category, status,
+                        "TRB", "CONVENIO_ARRECADACAO", null, null, null, providerId);
+            }
+            case FEE -> {
+                String desc = d.pick(new String[] { "Tarifa pacote de serviços", "Tarifa de manutenção de conta",
+                    "Tarifa TED" });
+                yield new Draft(date, cents, type, desc, BrazilianData.raw(desc), CategoryCatalog.ACCOUNT_FEES, status,
+                        "TAR", "PACOTE_TARIFA_SERVICOS", null, null, null, providerId);
+            }
+            case TED_OUT, PAYROLL -> {
+                Participant other = kind == Kind.PAYROLL ? person(d) : company(d, d.pick(SUPPLIERS));
+                String desc = (kind == Kind.PAYROLL ? "Pagamento de salário - " : "TED enviada - ") + other.name();
+                yield new Draft(date, cents, type, desc, "TED ENVIADA " + BrazilianData.raw(other.name()),
+                        CategoryCatalog.TRANSFER_TED, status, "TED01", "TED", payment(self, other, "TED", d, null), null,
+                        null, providerId);
+            }
+            case TED_IN -> {
+                Participant other = company(d, d.pick(SUPPLIERS));
+                yield new Draft(date, cents, type, "TED recebida - " + other.name(),
+                        "TED RECEBIDA " + BrazilianData.raw(other.name()), CategoryCatalog.TRANSFER_TED, status,
+                        "TED02", "TED", payment(other, self, "TED", d, null), null, null, providerId);
+            }
+            case CARD_BILL -> new Draft(date, cents, type, "Pagamento de fatura do cartão", "PAG FATURA CARTAO",
+                    CategoryCatalog.CREDIT_CARD_PAYMENT, status, "FAT", "PAGAMENTO_FATURA", null, null, null,
+                    providerId);
+            case INTEREST -> new Draft(date, cents, type, "Rendimento da poupança", "REMUNERACAO BASICA",
+                    "03020000", status, "REND", "RENDIMENTO_APLICACAO_FINANCEIRA", null, null, null, providerId);
+            case PURCHASE -> {
+                MerchantInfo m = d.pick(MERCHANTS);
+                boolean installments = d.below(4) == 0;
+                int total = installments ? 2 + d.below(11) : 1;
+                int number = installments ? 1 + d.below(total) : 1;
+                long purchase = date - (number - 1) * 30 * DAY;
+                String desc = installments ? m.name() + " - Parcela " + number + "/" + total : m.name();
+                CreditCardMetadata meta = new CreditCardMetadata(installments ? number : null,
+                        installments ? total : null, installments ? BigDecimal.valueOf(cents * total, 2) : null,
+                        m.mcc(), Instant.ofEpochMilli(purchase), billId(spec, date), spec.cardLastDigits());
+                yield new Draft(date, cents, type, desc,
+                        BrazilianData.raw(m.name()) + (installments ? " PARC " + number + "/" + total : ""),
+                        m.categoryId(), status, "CRD", null, null, meta, merchant(m, d), providerId);
+            }
+            case SUBSCRIPTION -> {
+                MerchantInfo m = d.pick(MERCHANTS.subList(6, 8));
+                yield new Draft(date, cents, type, "Assinatura " + m.name(), BrazilianData.raw(m.name()) + ".COM",
+                        m.categoryId(), status, "CRD", null, null, new CreditCardMetadata(null, null, null, m.mcc(),
+                                Instant.ofEpochMilli(date), billId(spec, date), spec.cardLastDigits()),
+                        merchant(m, d), providerId);
+            }
+            case CARD_FEE -> {
+                String desc = d.pick(new String[] { "Anuidade - Parcela", "IOF compra internacional" });
+                yield new Draft(date, cents, type, desc, BrazilianData.raw(desc),
+                        desc.startsWith("IOF") ? CategoryCatalog.FINANCIAL_OPERATIONS_TAX
+                                : CategoryCatalog.CREDIT_CARD_FEES,
+                        status, "TAR", null, null, new CreditCardMetadata(null, null, null, null, null,
+                                billId(spec, date), spec.cardLastDigits()),
+                        null, providerId);
+            }
+            case REFUND -> {
+                MerchantInfo m = d.pick(MERCHANTS);
+                yield new Draft(date, cents, type, "Estorno - " + m.name(), "ESTORNO " + BrazilianData.raw(m.name()),
+                        m.categoryId(), status, "EST", null, null, new CreditCardMetadata(null, null, null, m.mcc(),
+                                null, billId(spec, date), spec.cardLastDigits()),
+                        merchant(m, d), providerId);
+            }
+            case PAYMENT -> new Draft(date, cents, type, "Pagamento recebido", "PAGAMENTO RECEBIDO",
+                    CategoryCatalog.CREDIT_CARD_PAYMENT, status, "PAG", null, null, new CreditCardMetadata(null, null,
+                            null, null, null, billId(spec, date), spec.cardLastDigits()),
+                    null, providerId);
+        };
+    }
+
+    private static String billId(AccountSpec spec, long date) {
+        long month = Math.floorDiv(date, 30 * DAY);
+        return Det.uuid(spec.seed(), "bill", month).toString();
+    }
+
+    private static Participant selfParticipant(AccountSpec spec) {
+        Draw d = new Draw(spec.seed());
+        String[] bank = BANKS[d.below(BANKS.length)];
+        boolean business = spec.kind() == AccountKind.BUSINESS_CHECKING;
+        long n = d.next();
+        return new Participant(new Document(business ? "CNPJ" : "CPF",
+                business ? BrazilianData.cnpj(n) : BrazilianData.cpf(n)), null,
+                String.valueOf(10_000 + d.below(89_999)) + "-" + d.below(10), "0001", bank[0], bank[1]);
+    }
+
+    private static Participant person(Draw d) {
+        String name = d.pick(FIRST_NAMES) + " " + d.pick(LAST_NAMES);
+        String[] bank = BANKS[d.below(BANKS.length)];
+        return new Participant(new Document("CPF", BrazilianData.cpf(d.next())), name,
+                String.valueOf(10_000 + d.below(89_999)) + "-" + d.below(10), String.format("%04d", 1 + d.below(3999)),
+                bank[0], bank[1]);
+    }
+
+    private static Participant company(Draw d, String name) {
+        String[] bank = BANKS[d.below(BANKS.length)];
+        return new Participant(new Document("CNPJ", BrazilianData.cnpj(Det.hash(17, name))), name,
+                String.valueOf(100_000 + d.below(899_999)) + "-" + d.below(10),
+                String.format("%04d", 1 + d.below(3999)), bank[0], bank[1]);
+    }
+
+    private static PaymentData payment(Participant payer, Participant receiver, String method, Draw d,
+            BoletoMetadata boleto) {
+        String reference = Long.toHexString(d.next()).toUpperCase();
+        String reason = "PIX".equals(method) && d.below(3) == 0 ? d.pick(new String[] { "Almoço", "Aluguel de março",
+            "Presente", "Divisão da conta", "Serviço prestado" }) : null;
+        return new PaymentData(payer, receiver, method, reference, reason, null, boleto);
+    }
+
+    private static BoletoMetadata boleto(Draw d, long cents) {
+        StringBuilder barcode = new StringBuilder(44);
+        for (int k = 0; k < 44; k++) {
+            barcode.append(d.below(10));
+        }
+        String line = barcode.substring(0, 5) + "." + barcode.substring(5, 10) + " " + barcode.substring(10, 15) + "."
+                + barcode.substring(15, 21) + " " + barcode.substring(21, 26) + "." + barcode.substring(26, 32) + " "
+                + barcode.charAt(32) + " " + barcode.substring(33, 44);
+        BigDecimal amount = BigDecimal.valueOf(Math.abs(cents), 2);
+        return new BoletoMetadata(line, barcode.toString(), amount, BigDecimal.ZERO.setScale(2),
+                BigDecimal.ZERO.setScale(2), BigDecimal.ZERO.setScale(2));
+    }
+
+    private static Merchant merchant(MerchantInfo m, Draw d) {
+        return new Merchant(m.name(), m.businessName(), BrazilianData.cnpj(Det.hash(31, m.businessName())), m.cnae(),
+                null);
+    }
+}
