@@ -1,5 +1,7 @@
 package io.financehub.gateway;
 
+import io.financehub.gateway.testing.GatewayKeysTestResource;
+import io.financehub.gateway.testing.StubDownstreams;
 import io.financehub.support.testing.JwtTestResource;
 import io.financehub.support.testing.ServiceConformance;
 import io.quarkus.test.common.WithTestResource;
@@ -7,11 +9,14 @@ import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
 @WithTestResource(JwtTestResource.class)
+@WithTestResource(GatewayKeysTestResource.class)
+@WithTestResource(StubDownstreams.class)
 class GatewayServiceTest extends ServiceConformance {
 
+    /** Answers 200 to an admin of any company (a company nobody registered has no members yet). */
     @Override
     protected String protectedPath() {
-        return "/api/auth/me";
+        return "/api/auth/members";
     }
 
     @Override

@@ -1,0 +1,206 @@
+package io.financehub.gateway.proxy;
+
+import java.net.ConnectException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeoutException;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.financehub.gateway.config.GatewayConfig;
+import io.financehub.gateway.http.EdgeFilters;
+import io.financehub.gateway.http.ProblemResponses;
+import io.financehub.gateway.service.RateLimiter;
+import io.financehub.support.Caller;
+import io.quarkus.logging.Log;
+import io.smallrye.jwt.auth.principal.JWTParser;
+import io.smallrye.jwt.auth.principal.ParseException;
+import io.vertx.circuitbreaker.OpenCircuitException;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.httpproxy.ProxyRequest;
+import io.vertx.httpproxy.ProxyResponse;
+
+/**
+ * The front door of /api/banking/** and of the services' OpenAPI documents. For an API path it finds the owning
+ * service ({@link RouteTable}), checks the bearer token with SmallRye JWT (except on the public webhook path), counts
+ * the request against the company's rate limit (in Redis, beside the call), and streams request and response through Vert.x's HTTP proxy: status,
+ * headers and bodies (Problem JSON included) pass unchanged, and the Authorization header goes along so the service
+ * verifies the token again. A service that refuses connections or does not answer in time gets a quick 503 or 504
+ * Problem JSON, never a hanging client. Paths outside /api/banking and /openapi are left to the rest of the router
+ * (the SPA).
+ */
+@ApplicationScoped
+public class ApiProxy {
+
+    private static final Duration MINUTE = Duration.ofMinutes(1);
+    private static final String BEARER = "Bearer ";
+
+    private final Downstreams downstreams;
+    private final JWTParser jwtParser;
+    private final RateLimiter rateLimiter;
+    private final ObjectMapper json;
+    private final GatewayConfig.RateLimit limits;
+    private final String breakerRetryAfter;
+    /** Companies over their limit, until when (epoch millis); entries leave when they expire. */
+    private final Map<String, Long> blockedUntil = new ConcurrentHashMap<>();
+
+    ApiProxy(Downstreams downstreams, JWTParser jwtParser, RateLimiter rateLimiter, ObjectMapper json,
+            GatewayConfig config) {
+        this.downstreams = downstreams;
+        this.jwtParser = jwtParser;
+        this.rateLimiter = rateLimiter;
+        this.json = json;
+        this.limits = config.rateLimit();
+        this.breakerRetryAfter = Long.toString(Math.max(1, config.downstream().breakerReset().toSeconds()));
+    }
+
+    void install(@Observes Router router) {
+        router.route(RouteTable.API_PREFIX + "*").order(1000).handler(this::api);
+        router.route("/api/banking").order(1000).handler(this::api);
+        router.get("/openapi/:service").order(1000).handler(this::openApi);
+    }
+
+    private void api(RoutingContext ctx) {
+        ctx.request().pause();
+        String path = ctx.normalizedPath();
+        Optional<RouteTable.Route> route = RouteTable.route(path);
+        if (route.isEmpty()) {
+            ProblemResponses.send(ctx, json, 404, "not_found", "Not Found", "No service serves " + path, Map.of());
+            return;
+        }
+        if (route.get().isPublic()) {
+            forward(ctx, route.get().service(), pathAndQuery(ctx));
+            return;
+        }
+        JsonWebToken token = verify(ctx.request());
+        if (token == null) {
+            ProblemResponses.send(ctx, json, 401, "unauthorized", "Unauthorized", "A valid bearer token is required",
+                    Map.of("WWW-Authenticate", "Bearer"));
+            return;
+        }
+        String company = token.getClaim(Caller.COMPANY_CLAIM);
+        if (limits.enabled() && company != null) {
+            long retryAfter = overLimitFor(company);
+            if (retryAfter > 0) {
+                ProblemResponses.send(ctx, json, 429, "rate_limited", "Too Many Requests",
+                        "The company's request rate limit is reached",
+                        Map.of(HttpHeaders.RETRY_AFTER.toString(), Long.toString(retryAfter)));
+                return;
+            }
+            count(company);
+        }
+        forward(ctx, route.get().service(), pathAndQuery(ctx));
+    }
+
+    /**
+     * Seconds until this company may call again, from what Redis last said (0 when it may call now). The Redis count
+     * itself runs beside the proxied call ({@link #count}), not before it: the limiter adds no round trip to the
+     * request path, and a company over its limit is refused from its next request on (per replica, at most the
+     * requests already in flight get through).
+     */
+    private long overLimitFor(String company) {
+        Long until = blockedUntil.get(company);
+        if (until == null) {
+            return 0;
+        }
+        long left = until - System.currentTimeMillis();
+        if (left <= 0) {
+            blockedUntil.remove(company, until);
+            return 0;
+        }
+        return (left + 999) / 1000;
+    }
+
+    private void count(String company) {
+        rateLimiter.hit("api:company:" + company, limits.apiPerCompanyPerMinute(), MINUTE).subscribe().with(
+                decision -> {
+                    if (!decision.allowed()) {
+                        blockedUntil.put(company, System.currentTimeMillis() + decision.retryAfterSeconds() * 1000);
+                    }
+                },
+                failure -> Log.warnf("Rate limit count failed: %s", failure.toString()));
+    }
+
+    /** GET /openapi/{service} → the service's /q/openapi, for the suite's one Swagger UI. */
+    private void openApi(RoutingContext ctx) {
+        ctx.request().pause();
+        Service service = Service.byName(ctx.pathParam("service"));
+        if (service == null) {
+            ProblemResponses.send(ctx, json, 404, "not_found", "Not Found", "No such service", Map.of());
+            return;
+        }
+        String query = ctx.request().query();
+        forward(ctx, service, "/q/openapi" + (query == null ? "" : "?" + query));
+    }
+
+    private JsonWebToken verify(HttpServerRequest request) {
+        String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+        if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            return null;
+        }
+        try {
+            return jwtParser.parse(authorization.substring(BEARER.length()).trim());
+        } catch (ParseException e) {
+            Log.debugf("Rejected a bearer token: %s", e.getMessage());
+            return null;
+        }
+    }
+
+    private void forward(RoutingContext ctx, Service service, String pathAndQuery) {
+        HttpServerRequest request = ctx.request();
+        RequestOptions target = downstreams.request(service, pathAndQuery);
+        ProxyRequest proxyRequest = ProxyRequest.reverseProxy(request);
+        proxyRequest.setURI(target.getURI());
+        proxyRequest.headers()
+                .set(EdgeFilters.REQUEST_ID, (String) ctx.get(EdgeFilters.REQUEST_ID_KEY))
+                .set("X-Forwarded-For", request.remoteAddress() == null ? "unknown" : request.remoteAddress().host())
+                .set("X-Forwarded-Proto", request.scheme() == null ? "http" : request.scheme())
+                .set("X-Forwarded-Host", request.authority() == null ? "" : request.authority().toString());
+        downstreams.breaker(service).<ProxyResponse>execute(promise -> downstreams.client()
+                .request(target)
+                .compose(proxyRequest::send)
+                .onComplete(promise))
+                .onSuccess(response -> response.send().onFailure(e -> Log.debugf("Client left during the response from %s: %s",
+                        service.serviceName(), e.toString())))
+                .onFailure(failure -> {
+                    proxyRequest.release();
+                    unavailable(ctx, service, failure);
+                });
+    }
+
+    private void unavailable(RoutingContext ctx, Service service, Throwable failure) {
+        String name = service.serviceName();
+        if (failure instanceof OpenCircuitException) {
+            ProblemResponses.send(ctx, json, 503, "service_unavailable", "Service Unavailable",
+                    name + " is unavailable", Map.of(HttpHeaders.RETRY_AFTER.toString(), breakerRetryAfter));
+        } else if (failure instanceof TimeoutException) {
+            Log.warnf("%s did not answer in time: %s %s", name, ctx.request().method(), ctx.normalizedPath());
+            ProblemResponses.send(ctx, json, 504, "gateway_timeout", "Gateway Timeout",
+                    name + " did not answer in time", Map.of());
+        } else if (failure instanceof ConnectException) {
+            Log.warnf("%s refused the connection: %s", name, failure.getMessage());
+            ProblemResponses.send(ctx, json, 503, "service_unavailable", "Service Unavailable",
+                    name + " is unavailable", Map.of(HttpHeaders.RETRY_AFTER.toString(), breakerRetryAfter));
+        } else {
+            Log.warnf("%s failed before answering: %s", name, failure.toString());
+            ProblemResponses.send(ctx, json, 502, "bad_gateway", "Bad Gateway", name + " failed to answer", Map.of());
+        }
+    }
+
+    /** The normalised path (dot segments resolved, as matched) and the raw query. */
+    private static String pathAndQuery(RoutingContext ctx) {
+        String query = ctx.request().query();
+        return ctx.normalizedPath() + (query == null ? "" : "?" + query);
+    }
+}
