@@ -1,5 +1,6 @@
 package io.financehub.connection;
 
+import io.financehub.connection.testing.SandboxTestResource;
 import io.financehub.support.testing.JwtTestResource;
 import io.financehub.support.testing.ServiceConformance;
 import io.quarkus.test.common.WithTestResource;
@@ -7,6 +8,7 @@ import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
 @WithTestResource(JwtTestResource.class)
+@WithTestResource(SandboxTestResource.class)
 class ConnectionServiceTest extends ServiceConformance {
 
     @Override
