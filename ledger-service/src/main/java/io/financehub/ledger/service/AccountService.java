@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.financehub.ledger.Account;
 import io.financehub.ledger.repository.AccountRepository;
+import io.financehub.support.ProblemException;
 import io.smallrye.mutiny.Uni;
 
 @ApplicationScoped
@@ -18,7 +19,13 @@ public class AccountService {
         this.accounts = accounts;
     }
 
-    public Uni<List<Account>> list(UUID companyId) {
-        return accounts.listForCompany(companyId);
+    public Uni<List<Account>> list(UUID companyId, String type, Boolean active) {
+        return accounts.listForCompany(companyId, type, active);
+    }
+
+    /** The company's account; another company's id answers exactly like an unknown one. */
+    public Uni<Account> get(UUID companyId, UUID id) {
+        return accounts.findForCompany(id, companyId)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("Account"));
     }
 }

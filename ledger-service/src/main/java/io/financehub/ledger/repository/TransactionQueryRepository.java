@@ -1,0 +1,136 @@
+package io.financehub.ledger.repository;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.financehub.ledger.LedgerTransaction;
+import io.financehub.ledger.service.TransactionFilter;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * Reads and user edits of transactions. The list is the other hot path: keyset pages over indexes that hold (sort key,
+ * id), built as SQL for the reactive client rather than through Panache, and every statement is scoped by company.
+ */
+@ApplicationScoped
+public class TransactionQueryRepository {
+
+    private static final String COLUMNS = """
+            SELECT t.id, t.pluggy_transaction_id, t.account_id, t.type, t.status, t.description, t.amount,
+                   t.amount_in_account_currency, t.balance, t.currency_code, t.date, t.category_id,
+                   t.pluggy_category_id, t.pluggy_category_description, t.notes, t.merchant::text AS merchant,
+                   t.payment_data::text AS payment_data, t.credit_card_metadata::text AS credit_card_metadata,
+                   t.operation_type, t.created_at, t.updated_at
+            """;
+
+    private static final String RETURNING = """
+            RETURNING id, pluggy_transaction_id, account_id, type, status, description, amount,
+                   amount_in_account_currency, balance, currency_code, date, category_id, pluggy_category_id,
+                   pluggy_category_description, notes, merchant::text AS merchant, payment_data::text AS payment_data,
+                   credit_card_metadata::text AS credit_card_metadata, operation_type, created_at, updated_at
+            """;
+
+    private static final String PATCH = """
+            UPDATE transactions SET
+                notes = CASE WHEN $3 THEN $4 ELSE notes END,
+                category_id = CASE WHEN $5 THEN $6::uuid ELSE category_id END,
+                category_set_by_user = category_set_by_user OR $5,
+                updated_at = now()
+            WHERE id = $1 AND company_id = $2
+            """ + RETURNING;
+
+    private static final String CATEGORIZE = """
+            UPDATE transactions SET category_id = $3, category_set_by_user = true, updated_at = now()
+            WHERE company_id = $1 AND id = ANY($2)
+            """;
+
+    private final Pool pool;
+
+    TransactionQueryRepository(Pool pool) {
+        this.pool = pool;
+    }
+
+    /**
+     * One page in the given order, after {@code after} if not null.
+     *
+     * @param sortColumn date or amount
+     */
+    public Uni<List<LedgerTransaction>> page(UUID companyId, TransactionFilter filter, String sortColumn,
+            boolean descending, Object afterValue, UUID afterId, int limit) {
+        List<Object> params = new ArrayList<>();
+        StringBuilder sql = new StringBuilder(COLUMNS).append("FROM transactions t WHERE t.company_id = $1");
+        params.add(companyId);
+        filter.appendTo(sql, params);
+        if (afterId != null) {
+            params.add(afterValue);
+            params.add(afterId);
+            sql.append(" AND (t.").append(sortColumn).append(", t.id) ").append(descending ? "<" : ">")
+                    .append(" ($").append(params.size() - 1).append(", $").append(params.size()).append(')');
+        }
+        String direction = descending ? " DESC" : " ASC";
+        params.add(limit);
+        sql.append(" ORDER BY t.").append(sortColumn).append(direction).append(", t.id").append(direction)
+                .append(" LIMIT $").append(params.size());
+        return pool.preparedQuery(sql.toString()).execute(Tuple.from(params)).map(TransactionQueryRepository::read);
+    }
+
+    public Uni<Long> count(UUID companyId, TransactionFilter filter) {
+        List<Object> params = new ArrayList<>();
+        StringBuilder sql = new StringBuilder("SELECT count(*) FROM transactions t WHERE t.company_id = $1");
+        params.add(companyId);
+        filter.appendTo(sql, params);
+        return pool.preparedQuery(sql.toString()).execute(Tuple.from(params))
+                .map(rows -> rows.iterator().next().getLong(0));
+    }
+
+    public Uni<LedgerTransaction> find(UUID companyId, UUID id) {
+        return pool.preparedQuery(COLUMNS + "FROM transactions t WHERE t.id = $1 AND t.company_id = $2")
+                .execute(Tuple.of(id, companyId)).map(TransactionQueryRepository::first);
+    }
+
+    /** Sets what the request names (a null value clears); returns the row, or null if the company has no such id. */
+    public Uni<LedgerTransaction> patch(UUID companyId, UUID id, boolean setNotes, String notes, boolean setCategory,
+            UUID categoryId) {
+        return pool.preparedQuery(PATCH)
+                .execute(Tuple.of(id, companyId, setNotes, notes, setCategory, categoryId))
+                .map(TransactionQueryRepository::first);
+    }
+
+    /** Categorizes the company's rows among {@code ids}; returns how many. Runs in the caller's transaction. */
+    public Uni<Integer> categorize(SqlClient client, UUID companyId, UUID[] ids, UUID categoryId) {
+        return client.preparedQuery(CATEGORIZE).execute(Tuple.of(companyId, ids, categoryId)).map(RowSet::rowCount);
+    }
+
+    private static LedgerTransaction first(RowSet<Row> rows) {
+        List<LedgerTransaction> all = read(rows);
+        return all.isEmpty() ? null : all.get(0);
+    }
+
+    private static List<LedgerTransaction> read(RowSet<Row> rows) {
+        List<LedgerTransaction> result = new ArrayList<>(rows.size());
+        for (Row r : rows) {
+            result.add(new LedgerTransaction(r.getUUID("id"), r.getString("pluggy_transaction_id"),
+                    r.getUUID("account_id"), r.getString("type"), r.getString("status"), r.getString("description"),
+                    r.getBigDecimal("amount"), r.getBigDecimal("amount_in_account_currency"),
+                    r.getBigDecimal("balance"), r.getString("currency_code"), instant(r, "date"),
+                    r.getUUID("category_id"), r.getString("pluggy_category_id"),
+                    r.getString("pluggy_category_description"), r.getString("notes"), r.getString("merchant"),
+                    r.getString("payment_data"), r.getString("credit_card_metadata"), r.getString("operation_type"),
+                    instant(r, "created_at"), instant(r, "updated_at")));
+        }
+        return result;
+    }
+
+    private static java.time.Instant instant(Row row, String column) {
+        OffsetDateTime value = row.getOffsetDateTime(column);
+        return value == null ? null : value.toInstant();
+    }
+}

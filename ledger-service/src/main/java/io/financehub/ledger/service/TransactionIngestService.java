@@ -1,0 +1,243 @@
+package io.financehub.ledger.service;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.financehub.contracts.EventEnvelope;
+import io.financehub.contracts.events.TransactionBatch;
+import io.financehub.contracts.events.TransactionData;
+import io.financehub.ledger.repository.JsonColumns;
+import io.financehub.ledger.repository.TransactionIngestRepository;
+import io.financehub.ledger.repository.TransactionIngestRepository.Parked;
+import io.financehub.ledger.repository.TransactionIngestRepository.Target;
+import io.financehub.ledger.repository.TransactionIngestRepository.Unheld;
+import io.financehub.ledger.repository.TransactionRows;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+
+/**
+ * Applies batches of banking.transactions, each in one database transaction with one set-based upsert.
+ *
+ * <p>Idempotent and order-proof without an event log: rows are keyed by Pluggy id; an update older than the stored
+ * version (Pluggy's updatedAt) loses; a delete leaves a tombstone, so a create that arrives after its delete, or is
+ * replayed, stays deleted. A field the user set (category, notes) is not in the upsert, so a sync never overwrites it.
+ *
+ * <p>Plan limits: the new rows of a batch ask the company's usage row for a grant in one conditional UPDATE; rows
+ * beyond it are not stored but remembered (held_back_transactions) until a later batch carries them again with room in
+ * the plan. The usage row is updated after the upsert, so concurrent batches of one company hold its lock only for
+ * the end of their transactions.
+ */
+@ApplicationScoped
+public class TransactionIngestService {
+
+    private final Pool pool;
+    private final TransactionIngestRepository repository;
+    private final JsonColumns json;
+    private final ObjectMapper mapper;
+    private final LedgerCalendar calendar;
+    private final Counter stored;
+    private final Counter heldBack;
+
+    TransactionIngestService(Pool pool, TransactionIngestRepository repository, JsonColumns json, ObjectMapper mapper,
+            LedgerCalendar calendar, MeterRegistry registry) {
+        this.pool = pool;
+        this.repository = repository;
+        this.json = json;
+        this.mapper = mapper;
+        this.calendar = calendar;
+        this.stored = registry.counter("ledger_transactions_stored_total");
+        this.heldBack = registry.counter("ledger_transactions_held_back_total");
+    }
+
+    public Uni<IngestOutcome> ingest(EventEnvelope<TransactionBatch> envelope) {
+        return pool.withTransaction(conn -> apply(conn, envelope.id(), envelope.companyId(), envelope.payload()))
+                .invoke(outcome -> {
+                    stored.increment(outcome.stored());
+                    heldBack.increment(outcome.heldBack());
+                });
+    }
+
+    /** Applies, in arrival order, the batches parked for accounts that have now arrived. */
+    Uni<Integer> applyParked(SqlConnection conn, String[] pluggyAccountIds) {
+        return repository.unpark(conn, pluggyAccountIds)
+                .flatMap(parked -> Multi.createFrom().iterable(parked)
+                        .onItem().transformToUniAndConcatenate(p -> {
+                            TransactionBatch batch = read(p);
+                            return batch == null ? Uni.createFrom().item(IngestOutcome.ignored())
+                                    : apply(conn, p.eventId(), p.companyId(), batch);
+                        })
+                        .collect().asList()
+                        .map(List::size));
+    }
+
+    private Uni<IngestOutcome> apply(SqlConnection conn, UUID eventId, UUID companyId, TransactionBatch batch) {
+        PreparedBatch prepared = PreparedBatch.of(batch);
+        if (prepared.rejected() > 0) {
+            Log.warnf("Batch %s of account %s: %d unreadable rows dropped", eventId, batch.accountId(),
+                    prepared.rejected());
+        }
+        LocalDate month = calendar.currentMonth();
+        return repository.target(conn, batch.accountId(), month)
+                .flatMap(target -> target != null
+                        ? applyTo(conn, target, eventId, companyId, prepared, month)
+                        : parkUnlessArrived(conn, eventId, companyId, batch, prepared, month));
+    }
+
+    /**
+     * The account is unknown: park the batch. The account lock makes "park" and "account arrives, apply what is
+     * parked" exclusive, so a batch is never parked just after its account's parked batches were applied.
+     */
+    private Uni<IngestOutcome> parkUnlessArrived(SqlConnection conn, UUID eventId, UUID companyId,
+            TransactionBatch batch, PreparedBatch prepared, LocalDate month) {
+        return repository.lockAccount(conn, batch.accountId())
+                .flatMap(locked -> repository.target(conn, batch.accountId(), month))
+                .flatMap(target -> {
+                    if (target != null) {
+                        return applyTo(conn, target, eventId, companyId, prepared, month);
+                    }
+                    Log.infof("Batch %s parked: account %s not known yet", eventId, batch.accountId());
+                    return repository.park(conn, eventId, batch.accountId(), companyId, write(batch))
+                            .replaceWith(IngestOutcome.parked());
+                });
+    }
+
+    private Uni<IngestOutcome> applyTo(SqlConnection conn, Target target, UUID eventId, UUID companyId,
+            PreparedBatch batch, LocalDate month) {
+        if (target.removed()) {
+            Log.infof("Batch %s ignored: the item of account %s was removed", eventId, batch.pluggyAccountId());
+            return Uni.createFrom().item(IngestOutcome.ignored());
+        }
+        if (companyId != null && !companyId.equals(target.companyId())) {
+            Log.warnf("Batch %s ignored: it names company %s, account %s belongs to another", eventId, companyId,
+                    batch.pluggyAccountId());
+            return Uni.createFrom().item(IngestOutcome.ignored());
+        }
+        Uni<Integer> deletions = batch.deletedIds().isEmpty()
+                ? Uni.createFrom().item(0)
+                : repository.delete(conn, target.accountId(), batch.deletedIds().toArray(String[]::new));
+        return deletions.flatMap(deleted -> batch.upserts().isEmpty()
+                ? Uni.createFrom().item(new IngestOutcome(IngestOutcome.Status.APPLIED, 0, 0, batch.rejected()))
+                : upsert(conn, target, batch, month));
+    }
+
+    private Uni<IngestOutcome> upsert(SqlConnection conn, Target target, PreparedBatch batch, LocalDate month) {
+        String[] ids = batch.upserts().stream().map(TransactionData::id).toArray(String[]::new);
+        return repository.classify(conn, ids).flatMap(unheld -> {
+            Plan plan = Plan.of(batch.upserts(), unheld, target);
+            if (plan.rows().isEmpty()) {
+                return holdBack(conn, target, plan.heldNow())
+                        .replaceWith(new IngestOutcome(IngestOutcome.Status.APPLIED, 0, plan.heldNow().size(),
+                                batch.rejected()));
+            }
+            TransactionRows rows = new TransactionRows(plan.rows(), "BRL", json);
+            return repository.upsert(conn, target.companyId(), target.accountId(), rows)
+                    .flatMap(upserted -> plan.asked().isEmpty()
+                            ? Uni.createFrom().item(0)
+                            : repository.grant(conn, target.companyId(), month, plan.asked().size(), plan.limit()))
+                    .flatMap(granted -> settle(conn, target, plan, granted, batch.rejected()));
+        });
+    }
+
+    /** Moves what the grant did not cover to the held-back list and releases what is now stored. */
+    private Uni<IngestOutcome> settle(SqlConnection conn, Target target, Plan plan, int granted, int rejected) {
+        List<TransactionData> held = new ArrayList<>(plan.asked().subList(granted, plan.asked().size()));
+        held.addAll(plan.heldNow());
+        String[] released = plan.asked().subList(0, granted).stream()
+                .map(TransactionData::id).filter(plan.heldBefore()::contains).toArray(String[]::new);
+        Uni<Void> release = released.length == 0 ? Uni.createFrom().voidItem() : repository.release(conn, released);
+        return release.flatMap(v -> holdBack(conn, target, held))
+                .replaceWith(new IngestOutcome(IngestOutcome.Status.APPLIED, granted, held.size(), rejected));
+    }
+
+    private Uni<Void> holdBack(SqlConnection conn, Target target, List<TransactionData> held) {
+        if (held.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        Log.infof("Plan limit reached for company %s: %d transactions held back", target.companyId(), held.size());
+        String[] ids = held.stream().map(TransactionData::id).toArray(String[]::new);
+        OffsetDateTime[] dates = held.stream().map(t -> t.date().atOffset(ZoneOffset.UTC))
+                .toArray(OffsetDateTime[]::new);
+        return repository.holdBack(conn, target.companyId(), target.accountId(), ids, dates);
+    }
+
+    private String write(TransactionBatch batch) {
+        try {
+            return mapper.writeValueAsString(batch);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A batch that was read cannot be written back", e);
+        }
+    }
+
+    /** The parked batch, or null (logged, and dropped with its row) if it cannot be read back. */
+    private TransactionBatch read(Parked parked) {
+        try {
+            return mapper.readValue(parked.batchJson(), TransactionBatch.class);
+        } catch (JsonProcessingException e) {
+            Log.errorf("Parked batch %s dropped: unreadable (%s)", parked.eventId(), e.getOriginalMessage());
+            return null;
+        }
+    }
+
+    /**
+     * Which rows of a batch go to the upsert.
+     *
+     * @param rows       stored rows (updates) plus the new rows that ask for a grant, in batch order
+     * @param asked      the new rows in the upsert, which the grant may still cut short
+     * @param heldNow    new rows held back without asking: the plan had no room left when the batch started
+     * @param heldBefore ids that were held back by earlier batches
+     * @param limit      the company's monthly limit, Long.MAX_VALUE when unlimited
+     */
+    private record Plan(List<TransactionData> rows, List<TransactionData> asked, List<TransactionData> heldNow,
+            Set<String> heldBefore, long limit) {
+
+        static Plan of(List<TransactionData> upserts, List<Unheld> unheld, Target target) {
+            Set<String> notStored = new HashSet<>();
+            Set<String> deleted = new HashSet<>();
+            Set<String> heldBefore = new HashSet<>();
+            for (Unheld u : unheld) {
+                notStored.add(u.id());
+                if (u.deleted()) {
+                    deleted.add(u.id());
+                }
+                if (u.held()) {
+                    heldBefore.add(u.id());
+                }
+            }
+            long limit = target.limit() == null ? Long.MAX_VALUE : target.limit();
+            long room = Math.max(0, limit - target.used());
+            List<TransactionData> rows = new ArrayList<>(upserts.size());
+            List<TransactionData> asked = new ArrayList<>();
+            List<TransactionData> heldNow = new ArrayList<>();
+            for (TransactionData t : upserts) {
+                if (deleted.contains(t.id())) {
+                    continue;
+                }
+                if (!notStored.contains(t.id())) {
+                    rows.add(t);
+                } else if (asked.size() < room) {
+                    rows.add(t);
+                    asked.add(t);
+                } else {
+                    heldNow.add(t);
+                }
+            }
+            return new Plan(rows, asked, heldNow, heldBefore, limit);
+        }
+    }
+}

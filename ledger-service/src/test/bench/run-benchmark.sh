@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Usage: ledger-service/src/test/bench/run-benchmark.sh — prints the ledger's performance figures (loopback, a few
+# minutes). Needs the local stack (deploy/local/infra), pgbench and wrk. Creates ledger_bench, drops it at the end.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/../../../.."
+: "${DB_HOST:=127.0.0.1}" "${PGSUPERUSER:=postgres}"
+psql_super() { psql -h "$DB_HOST" -U "$PGSUPERUSER" -v ON_ERROR_STOP=1 -q "$@"; }
+trap 'psql_super -c "DROP DATABASE IF EXISTS ledger_bench WITH (FORCE)"' EXIT
+psql_super -c "DROP DATABASE IF EXISTS ledger_bench WITH (FORCE)" -c "CREATE DATABASE ledger_bench OWNER ledger"
+psql_super -d ledger_bench -c 'CREATE EXTENSION IF NOT EXISTS pg_trgm' -c 'CREATE EXTENSION IF NOT EXISTS unaccent'
+mvn -B -pl ledger-service verify -Dtest=LedgerBenchmark -Dbench=true -Dsurefire.failIfNoSpecifiedTests=false \
+  "$@" 2>&1 | grep -E '^BENCH|^    |Latency|Req/Sec|requests in|Requests/sec|Non-2xx|[0-9]+%|Tests run:|ERROR' || true

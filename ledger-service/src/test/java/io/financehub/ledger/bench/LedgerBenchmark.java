@@ -1,0 +1,403 @@
+package io.financehub.ledger.bench;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.financehub.contracts.EventEnvelope;
+import io.financehub.contracts.EventTypes;
+import io.financehub.contracts.events.Merchant;
+import io.financehub.contracts.events.TransactionBatch;
+import io.financehub.contracts.events.TransactionData;
+import io.financehub.ledger.SearchText;
+import io.financehub.ledger.repository.TransactionIngestRepository;
+import io.financehub.ledger.service.LedgerCalendar;
+import io.financehub.support.testing.JwtTestResource;
+import io.financehub.support.testing.TestTokens;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * Prints the ledger's performance figures, all measured in one run on loopback (see
+ * docs/parts/ledger-service-benchmarks.md): ingest through Kafka against pgbench running the same upsert and the
+ * spec's per-row path; then GET /transactions/ latency under wrk with two million rows. Bounded: a few minutes.
+ */
+@QuarkusTest
+@TestProfile(BenchmarkProfile.class)
+@WithTestResource(JwtTestResource.class)
+@EnabledIfSystemProperty(named = "bench", matches = "true")
+class LedgerBenchmark {
+
+    private static final int BATCH = 500;
+    private static final int ACCOUNTS = 24;
+    private static final int MEASURED_BATCHES = Integer.getInteger("bench.batches", 240);
+    private static final int PGBENCH_SECONDS = Integer.getInteger("bench.pgbench-seconds", 20);
+    private static final int ROWS_PER_COMPANY = Integer.getInteger("bench.rows", 1_000_000);
+
+    private static final String[] PREFIXES = { "PIX ENVIADO", "PIX RECEBIDO", "COMPRA CARTÃO", "PAGAMENTO BOLETO",
+            "TED ENVIADA", "TED RECEBIDA", "DÉBITO AUTOMÁTICO", "SAQUE", "TARIFA", "RENDIMENTO" };
+    private static final String[] FIRST = { "João", "José", "Conceição", "Antônio", "Márcia", "Sérgio", "Luís",
+            "Inês", "Júlia", "Fábio", "Cláudia", "André", "Tânia", "Vinícius", "Lúcia", "Mônica", "Célia", "Rômulo",
+            "Patrícia", "Vitória" };
+    private static final String[] LAST = { "Araújo", "Gonçalves", "Simões", "Romão", "Brandão", "Lopes", "Magalhães",
+            "Guimarães", "Conceição", "Assunção" };
+    private static final String[] MERCHANTS = { "Pão de Açúcar", "Drogaria Saúde", "Posto Ipê", "iFood",
+            "Magazine Luiza", "Açougue Boi Bom", "Padaria São João", "Café Três Corações", "Uber", "Netflix" };
+
+    @Inject
+    Pool pool;
+    @Inject
+    ObjectMapper mapper;
+    @Inject
+    LedgerCalendar calendar;
+
+    @TestHTTPResource("/")
+    URL base;
+
+    private final UUID company = UUID.randomUUID();
+    private final List<UUID> accountIds = new ArrayList<>();
+    private final List<String> pluggyAccounts = new ArrayList<>();
+
+    @Test
+    void printFigures() throws Exception {
+        seedCompanyAndAccounts();
+        double ledger = ingestThroughKafka();
+        double setBased2 = pgbench("upsert", upsertScript(), 2) * BATCH;
+        double setBased4 = pgbench("upsert", upsertScript(), 4) * BATCH;
+        double setBased = Math.max(setBased2, setBased4);
+        double perRow = pgbench("per-row", perRowScript(), 2);
+        print("ingest, ledger (Kafka -> PostgreSQL), rows/s", ledger);
+        print("ingest, pgbench same 500-row upsert, 2 clients, rows/s", setBased2);
+        print("ingest, pgbench same 500-row upsert, 4 clients, rows/s", setBased4);
+        print("ingest, pgbench per-row path (lock usage, look up, insert, update usage, commit), 2 clients, rows/s",
+                perRow);
+        print("ratio ledger / best pgbench set-based (target >= 0.70)", ledger / setBased);
+        print("ratio ledger / per-row (target >= 40)", ledger / perRow);
+        sql("TRUNCATE transactions, transaction_usage, held_back_transactions, transaction_tombstones");
+
+        loadQueryDataset();
+        explainMainQueries();
+        runWrk();
+    }
+
+    // ---------------------------------------------------------------- ingest
+
+    private void seedCompanyAndAccounts() {
+        sql("TRUNCATE transactions, transaction_usage, held_back_transactions, transaction_tombstones, accounts, "
+                + "companies, pending_batches, removed_items");
+        sql("INSERT INTO companies (id, name, plan, monthly_transaction_limit, changed_at) VALUES ('" + company
+                + "', 'Bench', 'ENTERPRISE', NULL, now())");
+        for (int i = 0; i < ACCOUNTS; i++) {
+            String pluggy = "bench-acc-" + i + "-" + UUID.randomUUID();
+            UUID id = pool.preparedQuery("""
+                    INSERT INTO accounts (company_id, pluggy_account_id, pluggy_item_id, type, name, observed_at)
+                    VALUES ($1, $2, 'bench-item', 'BANK', $3, now()) RETURNING id""")
+                    .execute(Tuple.of(company, pluggy, "Conta " + i)).await().indefinitely().iterator().next()
+                    .getUUID("id");
+            accountIds.add(id);
+            pluggyAccounts.add(pluggy);
+        }
+    }
+
+    private List<TransactionData> rows(String account, String prefix, int n) {
+        List<TransactionData> rows = new ArrayList<>(n);
+        Instant now = Instant.now();
+        for (int i = 0; i < n; i++) {
+            int h = (prefix.hashCode() * 31 + i) & 0x7fffffff;
+            String merchant = MERCHANTS[h % MERCHANTS.length];
+            String description = PREFIXES[h % PREFIXES.length] + " " + FIRST[(h / 7) % FIRST.length] + " "
+                    + LAST[(h / 131) % LAST.length] + " " + (h % 9973);
+            BigDecimal amount = BigDecimal.valueOf((h % 500_000) - 250_000, 2);
+            rows.add(new TransactionData(prefix + "-" + i, account, now.minusSeconds(h % 31_536_000L), description,
+                    description, amount.signum() < 0 ? "DEBIT" : "CREDIT", amount, null, null, "BRL", "Shopping",
+                    "05000000", "POSTED", null, null, "PIX", null, null,
+                    new Merchant(merchant, merchant + " Ltda", "12345678000199", "Retail", "4711302"), now, now));
+        }
+        return rows;
+    }
+
+    private List<ProducerRecord<String, byte[]>> batches(String run, int count) throws IOException {
+        List<ProducerRecord<String, byte[]>> records = new ArrayList<>(count);
+        for (int b = 0; b < count; b++) {
+            String account = pluggyAccounts.get(b % ACCOUNTS);
+            TransactionBatch batch = new TransactionBatch("bench-item", account, UUID.randomUUID(), b + 1,
+                    rows(account, run + "-" + b, BATCH), List.of());
+            records.add(new ProducerRecord<>(BenchmarkProfile.TRANSACTIONS, account,
+                    mapper.writeValueAsBytes(EventEnvelope.of(EventTypes.TRANSACTIONS_BATCH, company, batch))));
+        }
+        return records;
+    }
+
+    /** Publishes pre-serialised batches and times them until every row is stored: production time included. */
+    private double ingestThroughKafka() throws Exception {
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:9092", ProducerConfig.LINGER_MS_CONFIG, 5,
+                ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 2_000_000), new StringSerializer(),
+                new ByteArraySerializer())) {
+            List<ProducerRecord<String, byte[]>> warmUp = batches("warm-" + UUID.randomUUID(), 40);
+            long expected = 40L * BATCH;
+            warmUp.forEach(producer::send);
+            producer.flush();
+            awaitRows(expected);
+            sql("TRUNCATE transactions, transaction_usage");
+
+            List<ProducerRecord<String, byte[]>> measured = batches("run-" + UUID.randomUUID(), MEASURED_BATCHES);
+            long rows = (long) MEASURED_BATCHES * BATCH;
+            long start = System.nanoTime();
+            measured.forEach(producer::send);
+            producer.flush();
+            awaitRows(rows);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            print("ingest, ledger: rows", rows);
+            print("ingest, ledger: seconds", seconds);
+            return rows / seconds;
+        }
+    }
+
+    private void awaitRows(long expected) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+        // The usage counter counts stored rows: a one-row probe, where count(*) would scan the growing table.
+        String probe = "SELECT coalesce(sum(used), 0) FROM transaction_usage WHERE company_id = '" + company + "'";
+        while (count(probe) < expected) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("Ingest did not finish within 5 minutes");
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    /** The ledger's upsert with the batch inlined as array literals; ids are fresh on every execution. */
+    private String upsertScript() {
+        List<TransactionData> sample = rows(pluggyAccounts.get(0), "pgb", BATCH);
+        Map<Integer, String> values = new HashMap<>();
+        values.put(1, "'" + company + "'::uuid");
+        values.put(2, "'" + accountIds.get(0) + "'::uuid");
+        values.put(3, "(SELECT array_agg('pgb-' || :r || '-' || g) FROM generate_series(1, " + BATCH + ") g)");
+        values.put(4, textArray(sample.stream().map(TransactionData::type).toList()));
+        values.put(5, textArray(sample.stream().map(TransactionData::status).toList()));
+        values.put(6, textArray(sample.stream().map(TransactionData::description).toList()));
+        values.put(7, textArray(sample.stream().map(TransactionData::descriptionRaw).toList()));
+        values.put(8, "ARRAY[" + sample.stream().map(t -> t.amount().toPlainString()).collect(Collectors.joining(","))
+                + "]::numeric[]");
+        values.put(9, "ARRAY[" + sample.stream().map(t -> "NULL").collect(Collectors.joining(",")) + "]::numeric[]");
+        values.put(10, values.get(9));
+        values.put(11, textArray(sample.stream().map(TransactionData::currencyCode).toList()));
+        values.put(12, "ARRAY[" + sample.stream().map(t -> "'" + t.date() + "'").collect(Collectors.joining(","))
+                + "]::timestamptz[]");
+        values.put(13, textArray(sample.stream().map(TransactionData::categoryId).toList()));
+        values.put(14, textArray(sample.stream().map(TransactionData::category).toList()));
+        values.put(15, textArray(sample.stream().map(t -> t.merchant().name()).toList()));
+        values.put(16, textArray(sample.stream().map(t -> "{\"name\":\"" + t.merchant().name() + "\"}").toList()));
+        values.put(17, textArray(sample.stream().map(t -> (String) null).toList()));
+        values.put(18, values.get(17));
+        values.put(19, values.get(17));
+        values.put(20, values.get(17));
+        values.put(21, textArray(sample.stream().map(TransactionData::operationType).toList()));
+        values.put(22, textArray(sample.stream().map(t -> SearchText.ofTransaction(t.description(),
+                t.merchant().name(), t.merchant().businessName())).toList()));
+        values.put(23, values.get(12));
+        values.put(24, values.get(12));
+        Matcher m = Pattern.compile("\\$(\\d+)(::[a-z]+\\[\\])?").matcher(TransactionIngestRepository.UPSERT);
+        StringBuilder sql = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(sql, Matcher.quoteReplacement(values.get(Integer.parseInt(m.group(1)))));
+        }
+        m.appendTail(sql);
+        return "\\set r random(1, 1000000000000)\n" + sql.toString().replaceAll("\\s+", " ").trim() + ";\n";
+    }
+
+    private String perRowScript() {
+        LocalDate month = calendar.currentMonth();
+        sql("INSERT INTO transaction_usage (company_id, month, used) VALUES ('" + company + "', '" + month
+                + "', 0) ON CONFLICT DO NOTHING");
+        String usage = "company_id = '" + company + "' AND month = '" + month + "'";
+        return String.join("\n",
+                "\\set r random(1, 1000000000000)",
+                "BEGIN;",
+                "SELECT used FROM transaction_usage WHERE " + usage + " FOR UPDATE;",
+                "SELECT id FROM transactions WHERE pluggy_transaction_id = 'row-' || :r;",
+                "INSERT INTO transactions (company_id, account_id, pluggy_transaction_id, type, status, description,"
+                        + " amount, currency_code, date, merchant_name, merchant, search_text, pluggy_updated_at)"
+                        + " VALUES ('" + company + "', '" + accountIds.get(0) + "', 'row-' || :r, 'DEBIT', 'POSTED',"
+                        + " 'COMPRA CARTÃO Márcia Simões 4242', -42.42, 'BRL', now(), 'Pão de Açúcar',"
+                        + " '{\"name\":\"Pão de Açúcar\"}', 'compra cartao marcia simoes 4242 pao de acucar', now());",
+                "UPDATE transaction_usage SET used = used + 1 WHERE " + usage + ";",
+                "COMMIT;", "");
+    }
+
+    private static String textArray(List<String> values) {
+        return "ARRAY[" + values.stream().map(v -> v == null ? "NULL" : "'" + v.replace("'", "''") + "'")
+                .collect(Collectors.joining(",")) + "]::text[]";
+    }
+
+    /** Runs pgbench against ledger_bench as the ledger role; returns transactions per second. */
+    private double pgbench(String name, String script, int clients) throws IOException, InterruptedException {
+        sql("TRUNCATE transactions");
+        Path file = Files.createTempFile("ledger-" + name, ".sql");
+        Files.writeString(file, script);
+        ProcessBuilder pb = new ProcessBuilder("pgbench", "-h", "127.0.0.1", "-U", "ledger", "-n", "-M", "prepared",
+                "-c", Integer.toString(clients), "-j", Integer.toString(clients), "-T",
+                Integer.toString(PGBENCH_SECONDS), "-f", file.toString(), "ledger_bench").redirectErrorStream(true);
+        pb.environment().put("PGPASSWORD", System.getenv().getOrDefault("DB_PASSWORD", "financehub-dev"));
+        Process process = pb.start();
+        String out = new String(process.getInputStream().readAllBytes());
+        process.waitFor();
+        Files.delete(file);
+        Matcher tps = Pattern.compile("tps = ([0-9.]+)").matcher(out);
+        if (!tps.find()) {
+            throw new IllegalStateException("pgbench " + name + " failed:\n" + out);
+        }
+        return Double.parseDouble(tps.group(1));
+    }
+
+    // ---------------------------------------------------------------- queries
+
+    /**
+     * Two companies with ROWS_PER_COMPANY transactions each, 10 accounts, 20 categories, two years of dates in
+     * insertion order (as syncs write them), pending ones only among the most recent. Loaded without indexes, which
+     * are then rebuilt.
+     */
+    private void loadQueryDataset() {
+        long start = System.nanoTime();
+        List<String> indexes = pool.query("SELECT indexdef FROM pg_indexes WHERE tablename = 'transactions' "
+                + "AND indexname LIKE 'transactions_%_idx'").execute().await().indefinitely().stream()
+                .map(r -> r.getString(0)).toList();
+        pool.query("SELECT indexname FROM pg_indexes WHERE tablename = 'transactions' "
+                + "AND indexname LIKE 'transactions_%_idx'").execute().await().indefinitely()
+                .forEach(r -> sql("DROP INDEX " + r.getString(0)));
+        sql(generate(company, accountIds.subList(0, 10)));
+        List<UUID> otherAccounts = java.util.stream.Stream.generate(UUID::randomUUID).limit(10).toList();
+        sql(generate(UUID.randomUUID(), otherAccounts));
+        indexes.forEach(this::sql);
+        sql("VACUUM ANALYZE transactions");
+        print("query dataset: rows", count("SELECT count(*) FROM transactions"));
+        print("query dataset: load + index seconds", (System.nanoTime() - start) / 1e9);
+        print("query dataset: table + indexes MB",
+                count("SELECT pg_total_relation_size('transactions') / 1048576"));
+    }
+
+    private String generate(UUID c, List<UUID> accountsOfCompany) {
+        String accounts = accountsOfCompany.stream().map(a -> "'" + a + "'::uuid").collect(Collectors.joining(","));
+        return """
+                INSERT INTO transactions (company_id, account_id, pluggy_transaction_id, type, status, description,
+                    amount, currency_code, date, category_id, merchant_name, search_text, pluggy_updated_at)
+                SELECT '%1$s'::uuid, (ARRAY[%2$s])[1 + (hashint4(g)::bigint & 2147483647) %% 10], '%1$s-' || g, d.type,
+                       CASE WHEN g > %3$d - 2000 THEN 'PENDING' ELSE 'POSTED' END, d.description, d.amount, 'BRL',
+                       now() - interval '730 days' + g * (interval '730 days' / %3$d),
+                       CASE WHEN g %% 3 = 0 THEN NULL ELSE md5('cat' || (g %% 20))::uuid END, d.merchant,
+                       lower(public.unaccent(d.description || ' ' || d.merchant || ' ' || d.merchant || ' Ltda')),
+                       now()
+                FROM generate_series(1, %3$d) g,
+                LATERAL (SELECT
+                    (ARRAY[%4$s])[1 + g %% 10] || ' ' || (ARRAY[%5$s])[1 + (g / 7) %% 20] || ' '
+                        || (ARRAY[%6$s])[1 + (g / 131) %% 10] || ' ' || (g %% 9973) AS description,
+                    (ARRAY[%7$s])[1 + (g / 3) %% 10] AS merchant,
+                    ((g::bigint * 7919) %% 500000 - 250000) / 100.0 AS amount,
+                    CASE WHEN (g::bigint * 7919) %% 500000 >= 250000 THEN 'CREDIT' ELSE 'DEBIT' END AS type) d
+                """.formatted(c, accounts, ROWS_PER_COMPANY, quoted(PREFIXES), quoted(FIRST), quoted(LAST),
+                quoted(MERCHANTS));
+    }
+
+    private static String quoted(String[] values) {
+        return java.util.Arrays.stream(values).map(v -> "'" + v + "'").collect(Collectors.joining(","));
+    }
+
+    private List<String> queries() {
+        UUID account = accountIds.get(3);
+        String category = pool.query("SELECT md5('cat7')::uuid").execute().await().indefinitely().iterator().next()
+                .getUUID(0).toString();
+        return List.of(
+                "search=pix&account_id=" + account,
+                "search=conceicao&type=CREDIT",
+                "search=acucar&status=PENDING",
+                "search=romao&category_id=" + category,
+                "search=marcia%20simoes&start_date=2024-06-01&end_date=2024-12-31",
+                "search=ifood&min_amount=100&max_amount=500",
+                "search=tarifa&ordering=-amount",
+                "search=guimaraes%204242&account_id=" + account,
+                "search=padaria%20sao%20joao&type=DEBIT",
+                "search=rendimento%20vitoria&status=POSTED");
+    }
+
+    private void explainMainQueries() {
+        for (String q : List.of(
+                "t.search_text LIKE '%pix%' AND t.account_id = '" + accountIds.get(3) + "'",
+                "t.search_text LIKE '%conceicao%' AND t.type = 'CREDIT'",
+                "t.search_text LIKE '%guimaraes 4242%' AND t.account_id = '" + accountIds.get(3) + "'",
+                "t.search_text LIKE '%ifood%' AND t.amount >= 100 AND t.amount <= 500")) {
+            String sql = "EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) SELECT t.id FROM transactions t WHERE t.company_id = '"
+                    + company + "' AND " + q + " ORDER BY t.date DESC, t.id DESC LIMIT 51";
+            System.out.println("BENCH EXPLAIN " + q);
+            pool.query(sql).execute().await().indefinitely().forEach(r -> System.out.println("    " + r.getString(0)));
+        }
+    }
+
+    private void runWrk() throws IOException, InterruptedException {
+        String token = TestTokens.member(company);
+        StringBuilder lua = new StringBuilder("local paths = {\n");
+        for (String q : queries()) {
+            lua.append("  \"/api/banking/transactions/?").append(q).append("\",\n");
+        }
+        lua.append("}\nlocal i = 0\nwrk.headers[\"Authorization\"] = \"Bearer ").append(token).append("\"\n")
+                .append("request = function()\n  i = i + 1\n")
+                .append("  return wrk.format(\"GET\", paths[(i % #paths) + 1])\nend\n")
+                .append("response = function(status, headers, body)\n")
+                .append("  if status ~= 200 then print(\"status \" .. status .. \" \" .. body) end\nend\n");
+        Path script = Files.createTempFile("ledger-wrk", ".lua");
+        Files.writeString(script, lua.toString());
+        String url = base.toString().replaceAll("/$", "");
+        for (String phase : List.of("warm-up", "measured")) {
+            Process wrk = new ProcessBuilder("wrk", "-t2", "-c20", "-d" + ("warm-up".equals(phase) ? "10s" : "30s"),
+                    "--latency", "-s", script.toString(), url).redirectErrorStream(true).start();
+            String out = new String(wrk.getInputStream().readAllBytes());
+            wrk.waitFor();
+            if ("measured".equals(phase)) {
+                System.out.println("BENCH wrk -t2 -c20 -d30s --latency, 10 queries (one filter + search each):\n" + out);
+            }
+        }
+        Files.delete(script);
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private void sql(String statement) {
+        pool.query(statement).execute().await().indefinitely();
+    }
+
+    private long count(String query) {
+        return pool.query(query).execute().await().indefinitely().iterator().next().getLong(0);
+    }
+
+    private static void print(String what, double value) {
+        System.out.printf("BENCH %-100s %,.2f%n", what, value);
+    }
+}
