@@ -2,11 +2,13 @@ package io.financehub.sync;
 
 import io.financehub.support.testing.JwtTestResource;
 import io.financehub.support.testing.ServiceConformance;
+import io.financehub.sync.testing.SandboxResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
 @WithTestResource(JwtTestResource.class)
+@WithTestResource(SandboxResource.class)
 class SyncServiceTest extends ServiceConformance {
 
     @Override
