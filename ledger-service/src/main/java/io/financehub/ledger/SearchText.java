@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * <p>The ledger folds a transaction's description and merchant once, at ingest, into {@code search_text} (trigram
  * indexed), and folds a search term the same way. Folding here rather than with PostgreSQL's {@code unaccent()} keeps
  * both sides on one definition, keeps the work off the database's CPU, and lets the index recheck read a plain column
- * instead of re-running unaccent per candidate row (see docs/parts/ledger-service-benchmarks.md).
+ * instead of re-running unaccent per candidate row (see docs/benchmarks/ledger-service.md).
  */
 public final class SearchText {
 

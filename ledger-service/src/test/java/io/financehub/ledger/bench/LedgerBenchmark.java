@@ -2,12 +2,17 @@ package io.financehub.ledger.bench;
 
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.net.URI;
 import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,11 +49,12 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * Prints the ledger's performance figures, all measured in one run on loopback (see
- * docs/parts/ledger-service-benchmarks.md): ingest through Kafka against pgbench running the same upsert and the
+ * docs/benchmarks/ledger-service.md): ingest through Kafka against pgbench running the same upsert and the
  * spec's per-row path; then GET /transactions/ latency under wrk with two million rows. Bounded: a few minutes.
  */
 @QuarkusTest
@@ -328,7 +334,7 @@ class LedgerBenchmark {
     }
 
     private static String quoted(String[] values) {
-        return java.util.Arrays.stream(values).map(v -> "'" + v + "'").collect(Collectors.joining(","));
+        return Arrays.stream(values).map(v -> "'" + v + "'").collect(Collectors.joining(","));
     }
 
     private List<String> queries() {
@@ -348,16 +354,72 @@ class LedgerBenchmark {
                 "search=rendimento%20vitoria&status=POSTED");
     }
 
-    private void explainMainQueries() {
-        for (String q : List.of(
-                "t.search_text LIKE '%pix%' AND t.account_id = '" + accountIds.get(3) + "'",
+    /** The ten wrk queries as SQL conditions with their values inlined, in the order of {@link #queries()}. */
+    private List<String> conditions() {
+        String category = pool.query("SELECT md5('cat7')::uuid").execute().await().indefinitely().iterator().next()
+                .getUUID(0).toString();
+        String account = "t.account_id = '" + accountIds.get(3) + "'";
+        return List.of(
+                "t.search_text LIKE '%pix%' AND " + account,
                 "t.search_text LIKE '%conceicao%' AND t.type = 'CREDIT'",
-                "t.search_text LIKE '%guimaraes 4242%' AND t.account_id = '" + accountIds.get(3) + "'",
-                "t.search_text LIKE '%ifood%' AND t.amount >= 100 AND t.amount <= 500")) {
+                "t.search_text LIKE '%acucar%' AND t.status = 'PENDING'",
+                "t.search_text LIKE '%romao%' AND t.category_id = '" + category + "'",
+                "t.search_text LIKE '%marcia simoes%' AND t.date >= '" + calendar.startOf(LocalDate.of(2024, 6, 1))
+                        + "' AND t.date < '" + calendar.startOf(LocalDate.of(2025, 1, 1)) + "'",
+                "t.search_text LIKE '%ifood%' AND t.amount >= 100 AND t.amount <= 500",
+                "t.search_text LIKE '%tarifa%'",
+                "t.search_text LIKE '%guimaraes 4242%' AND " + account,
+                "t.search_text LIKE '%padaria sao joao%' AND t.type = 'DEBIT'",
+                "t.search_text LIKE '%rendimento vitoria%' AND t.status = 'POSTED'");
+    }
+
+    private void explainMainQueries() {
+        List<String> conditions = conditions();
+        for (int i = 0; i < conditions.size(); i++) {
+            String order = i == 6 ? "t.amount DESC, t.id DESC" : "t.date DESC, t.id DESC";
             String sql = "EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) SELECT t.id FROM transactions t WHERE t.company_id = '"
-                    + company + "' AND " + q + " ORDER BY t.date DESC, t.id DESC LIMIT 51";
-            System.out.println("BENCH EXPLAIN " + q);
+                    + company + "' AND " + conditions.get(i) + " ORDER BY " + order + " LIMIT 51";
+            System.out.println("BENCH EXPLAIN " + conditions.get(i) + " ORDER BY " + order);
             pool.query(sql).execute().await().indefinitely().forEach(r -> System.out.println("    " + r.getString(0)));
+        }
+    }
+
+    /**
+     * One client, no concurrency: the median time of each of the ten requests over HTTP, beside the database's own
+     * planning + execution time of the same query (EXPLAIN ANALYZE, warm). The difference is the service's share.
+     */
+    private void timeEachRequest(String token) throws IOException, InterruptedException {
+        HttpClient http = HttpClient.newHttpClient();
+        List<String> queries = queries();
+        List<String> conditions = conditions();
+        String url = base.toString().replaceAll("/$", "");
+        for (int i = 0; i < queries.size(); i++) {
+            URI uri = URI.create(url + "/api/banking/transactions/?" + queries.get(i));
+            HttpRequest request = HttpRequest.newBuilder(uri)
+                    .header("Authorization", "Bearer " + token).build();
+            long[] nanos = new long[25];
+            for (int k = 0; k < nanos.length; k++) {
+                long start = System.nanoTime();
+                HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+                nanos[k] = System.nanoTime() - start;
+                if (response.statusCode() != 200) {
+                    throw new IllegalStateException(queries.get(i) + " answered " + response.statusCode());
+                }
+            }
+            Arrays.sort(nanos, 5, nanos.length);
+            String order = i == 6 ? "t.amount DESC, t.id DESC" : "t.date DESC, t.id DESC";
+            double db = 0;
+            String explain = "EXPLAIN (ANALYZE, COSTS OFF) SELECT t.*, t.merchant::text, t.payment_data::text FROM "
+                    + "transactions t WHERE t.company_id = '" + company + "' AND " + conditions.get(i) + " ORDER BY "
+                    + order + " LIMIT 51";
+            for (Row r : pool.query(explain).execute().await().indefinitely()) {
+                Matcher m = Pattern.compile("(Planning|Execution) Time: ([0-9.]+) ms").matcher(r.getString(0));
+                if (m.find()) {
+                    db += Double.parseDouble(m.group(2));
+                }
+            }
+            System.out.printf("BENCH one client, median of 20: %-60s HTTP %6.2f ms, PostgreSQL (plan + run) %6.2f ms%n",
+                    queries.get(i).replaceAll("=[0-9a-f-]{36}", "=…"), nanos[15] / 1e6, db);
         }
     }
 
@@ -380,7 +442,9 @@ class LedgerBenchmark {
                     "--latency", "-s", script.toString(), url).redirectErrorStream(true).start();
             String out = new String(wrk.getInputStream().readAllBytes());
             wrk.waitFor();
-            if ("measured".equals(phase)) {
+            if ("warm-up".equals(phase)) {
+                timeEachRequest(token);
+            } else {
                 System.out.println("BENCH wrk -t2 -c20 -d30s --latency, 10 queries (one filter + search each):\n" + out);
             }
         }
