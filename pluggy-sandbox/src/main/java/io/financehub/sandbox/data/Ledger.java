@@ -248,12 +248,12 @@ public final class Ledger {
             long baseLive = (hi - lo) - st.deletedBetween(lo, hi);
             if (offset < baseLive) {
                 startSeq = kthLiveBase(st, lo, offset);
-                return collect(st, q, startSeq, 0, limit, total);
+                return collect(st, q, startSeq, 0, -1, limit, total);
             }
             offset -= baseLive;
         }
         int skipAdded = (int) Math.min(Integer.MAX_VALUE, offset);
-        return collect(st, q, Long.MAX_VALUE, skipAdded, limit, total);
+        return collect(st, q, Long.MAX_VALUE, skipAdded, -1, limit, total);
     }
 
     /** v2 paging: up to {@code limit} live transactions whose seq follows {@code afterSeq} (-1: from the start). */
@@ -273,13 +273,7 @@ public final class Ledger {
         if (afterSeq >= spec.count()) {
             startSeq = Long.MAX_VALUE;
         }
-        int skipAdded = 0;
-        for (Added a : st.added()) {
-            if (a.seq() <= afterSeq) {
-                skipAdded++;
-            }
-        }
-        return collectAfterAdded(st, q, startSeq, skipAdded, afterSeq, limit);
+        return collect(st, q, startSeq, 0, afterSeq, limit, -1);
     }
 
     private long kthLiveBase(State st, long lo, long k) {
@@ -295,33 +289,12 @@ public final class Ledger {
         return idx;
     }
 
-    private Slice collect(State st, TransactionQuery q, long startSeq, int skipAddedMatches, int limit, long total) {
-        List<Transaction> out = new ArrayList<>(Math.min(limit, 512));
-        long last = -1;
-        long hi = baseIncluded(q) ? hi(q) : 0;
-        if (startSeq < hi) {
-            long balance = spec.openingCents() + basePrefix(startSeq) - st.deletedSumBefore(startSeq);
-            long seq = startSeq;
-            while (seq < hi && out.size() < limit) {
-                if (!st.isDeletedBase(seq)) {
-                    Draft d = baseDraft(st, seq);
-                    balance += d.amountCents();
-                    Changed c = st.changed().get(seq);
-                    out.add(render(seq, d, balance, baseCreatedAt, c == null ? baseCreatedAt : c.updatedAt()));
-                    last = seq;
-                }
-                seq++;
-            }
-            if (out.size() == limit) {
-                boolean more = hasLiveBase(st, seq, hi) || st.added().stream().anyMatch(a -> matches(a, q));
-                return new Slice(out, last, more, total);
-            }
-        }
-        return appendAdded(st, q, out, skipAddedMatches, -1, limit, total, last);
-    }
-
-    private Slice collectAfterAdded(State st, TransactionQuery q, long startSeq, int ignored, long afterSeq,
-            int limit) {
+    /**
+     * One page: live base transactions from {@code startSeq}, then the added ones after {@code afterSeq}
+     * (-1: all of them), skipping the first {@code skipAddedMatches} added matches.
+     */
+    private Slice collect(State st, TransactionQuery q, long startSeq, int skipAddedMatches, long afterSeq, int limit,
+            long total) {
         List<Transaction> out = new ArrayList<>(Math.min(limit, 512));
         long last = afterSeq;
         long hi = baseIncluded(q) ? hi(q) : 0;
@@ -341,10 +314,10 @@ public final class Ledger {
             if (out.size() == limit) {
                 boolean more = hasLiveBase(st, seq, hi)
                         || st.added().stream().anyMatch(a -> a.seq() > afterSeq && matches(a, q));
-                return new Slice(out, last, more, -1);
+                return new Slice(out, last, more, total);
             }
         }
-        return appendAdded(st, q, out, 0, afterSeq, limit, -1, last);
+        return appendAdded(st, q, out, skipAddedMatches, afterSeq, limit, total, last);
     }
 
     private boolean hasLiveBase(State st, long from, long hi) {
