@@ -1,5 +1,7 @@
 package io.financehub.sync;
 
+import static io.financehub.support.testing.SandboxProcess.pause;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.net.URI;
@@ -84,7 +86,7 @@ class SyncBenchmarkIT {
                     } catch (java.io.UncheckedIOException slowAnswer) {
                         // a scrape that times out on a saturated machine is skipped, not fatal
                     }
-                    SandboxProcess.pause(1000);
+                    pause(1000);
                 }
             });
             long baselineHeap = sum(HEAP, service.get("/q/metrics"));

@@ -1,5 +1,7 @@
 package io.financehub.sync.testing;
 
+import static io.financehub.support.testing.SandboxProcess.pause;
+
 import static io.restassured.RestAssured.given;
 
 import java.time.Duration;
@@ -41,7 +43,7 @@ public final class Runs {
                 }
                 last = response.asString();
             }
-            SandboxProcess.pause(100);
+            pause(100);
         }
         throw new AssertionError("Run " + runId + " did not end within " + timeout + ": " + last);
     }

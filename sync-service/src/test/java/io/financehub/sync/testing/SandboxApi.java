@@ -1,5 +1,7 @@
 package io.financehub.sync.testing;
 
+import static io.financehub.support.testing.SandboxProcess.pause;
+
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -141,7 +143,7 @@ public final class SandboxApi {
             if (done.test(item)) {
                 return item;
             }
-            SandboxProcess.pause(100);
+            pause(100);
         }
         throw new AssertionError("Item " + itemId + " never reached the expected state: " + item);
     }

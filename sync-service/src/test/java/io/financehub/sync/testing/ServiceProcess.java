@@ -1,5 +1,9 @@
 package io.financehub.sync.testing;
 
+import static io.financehub.support.testing.SandboxProcess.freePort;
+import static io.financehub.support.testing.SandboxProcess.javaBin;
+import static io.financehub.support.testing.SandboxProcess.pause;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -27,8 +31,8 @@ public record ServiceProcess(Process process, String baseUrl) {
     public static ServiceProcess start(String group, String pluggyUrl, String name, String... options) {
         Path jar = Path.of("target/quarkus-app/quarkus-run.jar");
         Assumptions.assumeTrue(Files.exists(jar), "the packaged service is needed (mvn package): " + jar);
-        int port = SandboxProcess.freePort();
-        List<String> command = new ArrayList<>(List.of(SandboxProcess.javaBin(), "-Xmx256m",
+        int port = freePort();
+        List<String> command = new ArrayList<>(List.of(javaBin(), "-Xmx256m",
                 "-Dquarkus.http.port=" + port, "-Dquarkus.http.host=127.0.0.1", "-Dfinancehub.db.suffix=_test",
                 "-Dpluggy.base-url=" + pluggyUrl, "-Dpluggy.rate-limit.enabled=false",
                 "-Dmp.messaging.incoming.sync-requests.group.id=" + group,
@@ -82,7 +86,7 @@ public record ServiceProcess(Process process, String baseUrl) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
             }
-            SandboxProcess.pause(200);
+            pause(200);
         }
         kill();
         throw new IllegalStateException("sync-service at " + baseUrl + " was not ready in time");
