@@ -13,14 +13,17 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
+import io.quarkus.arc.properties.IfBuildProperty;
 import io.quarkus.kafka.client.runtime.KafkaAdminClient;
 
 /**
  * Ready only while the Kafka cluster answers, within a bounded time. Quarkus' own Kafka check waits
  * for the admin client's default API timeout (a minute) when the broker is gone, which outlives any
- * probe; this one answers DOWN in seconds.
+ * probe; this one answers DOWN in seconds. A service whose job while Kafka is down is to keep accepting work
+ * (webhook intake) turns it off with {@code financehub.kafka.readiness.enabled=false}.
  */
 @Readiness
+@IfBuildProperty(name = "financehub.kafka.readiness.enabled", stringValue = "true", enableIfMissing = true)
 @ApplicationScoped
 public class KafkaReadiness implements HealthCheck {
 

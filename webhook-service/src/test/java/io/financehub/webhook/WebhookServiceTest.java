@@ -1,5 +1,11 @@
 package io.financehub.webhook;
 
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+
+import org.junit.jupiter.api.Test;
+
 import io.financehub.support.testing.JwtTestResource;
 import io.financehub.support.testing.ServiceConformance;
 import io.quarkus.test.common.WithTestResource;
@@ -21,5 +27,12 @@ class WebhookServiceTest extends ServiceConformance {
     @Override
     protected String[] readinessChecks() {
         return new String[] { "Reactive PostgreSQL connections health check" };
+    }
+
+    @Test
+    void readinessLeavesKafkaOut() {
+        given().when().get("/q/health/ready")
+                .then().statusCode(200)
+                .body("checks.name", not(hasItem("Kafka connection health check")));
     }
 }
