@@ -20,13 +20,54 @@ public final class SearchText {
     private SearchText() {
     }
 
+    /** Latin letters (up to Latin Extended-B) folded one by one: what the normalizer would make of each. */
+    private static final int TABLE_END = 0x250;
+    private static final String[] LATIN = new String[TABLE_END];
+
+    static {
+        for (char c = 0; c < TABLE_END; c++) {
+            LATIN[c] = slowFold(String.valueOf(c));
+        }
+    }
+
     public static String fold(String text) {
         if (text == null || text.isEmpty()) {
             return "";
         }
+        // Brazilian descriptions are Latin script: fold char by char from the table, in one pass, and collapse white
+        // space on the way. Anything beyond the table (combining marks, other scripts) takes the normalizer.
+        StringBuilder folded = new StringBuilder(text.length());
+        boolean space = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= TABLE_END) {
+                return slowFold(text);
+            }
+            if (c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r') {
+                space = true;
+                continue;
+            }
+            if (space) {
+                folded.append(' ');
+                space = false;
+            }
+            if (c < 0x80) {
+                folded.append(c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c);
+            } else {
+                folded.append(LATIN[c]);
+            }
+        }
+        if (space) {
+            folded.append(' ');
+        }
+        return folded.toString().trim();
+    }
+
+    private static String slowFold(String text) {
         String decomposed = Normalizer.normalize(text, Normalizer.Form.NFD);
         String bare = MARKS.matcher(decomposed).replaceAll("");
-        return SPACES.matcher(bare.toLowerCase(Locale.ROOT)).replaceAll(" ").trim();
+        String lower = bare.toLowerCase(Locale.ROOT);
+        return text.length() == 1 ? lower : SPACES.matcher(lower).replaceAll(" ").trim();
     }
 
     /** The folded text of a transaction: its description and its merchant's names. */
