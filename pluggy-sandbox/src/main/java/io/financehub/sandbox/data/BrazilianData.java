@@ -1,6 +1,11 @@
 package io.financehub.sandbox.data;
 
+import java.text.Normalizer;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 /** The vocabulary of generated data: people, companies and merchants that read like a Brazilian statement. */
 public final class BrazilianData {
@@ -100,9 +105,11 @@ public final class BrazilianData {
         return r == 10 ? 0 : r;
     }
 
+    private static final int[] CNPJ_WEIGHTS_12 = { 5, 4, 3, 2, 9, 8, 7, 6, 5, 4, 3, 2 };
+    private static final int[] CNPJ_WEIGHTS_13 = { 6, 5, 4, 3, 2, 9, 8, 7, 6, 5, 4, 3, 2 };
+
     private static int cnpjDigit(int[] d, int len) {
-        int[] weights = len == 12 ? new int[] { 5, 4, 3, 2, 9, 8, 7, 6, 5, 4, 3, 2 }
-                : new int[] { 6, 5, 4, 3, 2, 9, 8, 7, 6, 5, 4, 3, 2 };
+        int[] weights = len == 12 ? CNPJ_WEIGHTS_12 : CNPJ_WEIGHTS_13;
         int sum = 0;
         for (int i = 0; i < len; i++) {
             sum += d[i] * weights[i];
@@ -112,16 +119,28 @@ public final class BrazilianData {
     }
 
     private static String digits(int[] d) {
-        StringBuilder sb = new StringBuilder(d.length);
-        for (int x : d) {
-            sb.append(x);
+        char[] chars = new char[d.length];
+        for (int i = 0; i < d.length; i++) {
+            chars[i] = (char) ('0' + d[i]);
         }
-        return sb.toString();
+        return new String(chars);
     }
+
+    /** Statement forms already computed: the generator asks for the same few hundred vocabulary strings. */
+    private static final Map<String, String> RAW = new ConcurrentHashMap<>();
+    private static final int RAW_CACHE_LIMIT = 4096;
+    private static final Pattern MARKS = Pattern.compile("\\p{M}");
 
     /** Upper case without accents, the way bank statements print descriptions. */
     public static String raw(String s) {
-        String normalized = java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFD);
-        return normalized.replaceAll("\\p{M}", "").toUpperCase(java.util.Locale.ROOT);
+        String raw = RAW.get(s);
+        if (raw == null) {
+            raw = MARKS.matcher(Normalizer.normalize(s, Normalizer.Form.NFD)).replaceAll("").toUpperCase(Locale.ROOT);
+            // Bounded: descriptions changed by executions are one-offs and need not stay.
+            if (RAW.size() < RAW_CACHE_LIMIT) {
+                RAW.put(s, raw);
+            }
+        }
+        return raw;
     }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 import io.financehub.sandbox.data.Det.Draw;
@@ -23,7 +24,7 @@ import io.financehub.sandbox.data.Det.Draw;
  */
 public final class Ledger {
 
-    private static final int BLOCK = 4096;
+    private static final int BLOCK = 512;
     private static final long DAY = 86_400_000L;
 
     /** A transaction an execution added (or a re-id'd one under its new id), held in full. */
@@ -39,7 +40,12 @@ public final class Ledger {
             long nextSeq, long addedDrafts) {
 
         boolean isDeletedBase(long seq) {
-            return Arrays.binarySearch(deleted, seq) >= 0;
+            return deleted.length > 0 && Arrays.binarySearch(deleted, seq) >= 0;
+        }
+
+        /** The change of a base transaction, if any (most accounts have none: no boxing, no probe). */
+        Changed changedAt(long seq) {
+            return changed.isEmpty() ? null : changed.get(seq);
         }
 
         /** Sum of the amounts of deleted base transactions with seq < s. */
@@ -68,16 +74,23 @@ public final class Ledger {
     public record TruthEntry(String id, BigDecimal amount, Instant date, String status) {
     }
 
+    private static final AtomicLong SERIALS = new AtomicLong();
+
+    private final long serial = SERIALS.incrementAndGet();
     private final AccountSpec spec;
+    private final TransactionGenerator.Context generator;
     private final Instant baseCreatedAt;
-    private final CategoryCatalog categories;
+    /** Category id to description, read once (the catalog is fixed, a page looks up 500) and never written again. */
+    private final Map<String, String> categoryDescriptions;
     private volatile State state;
     private volatile long[] checkpoints;
 
     public Ledger(AccountSpec spec, Instant baseCreatedAt, CategoryCatalog categories) {
         this.spec = spec;
+        this.generator = TransactionGenerator.context(spec);
         this.baseCreatedAt = baseCreatedAt;
-        this.categories = categories;
+        this.categoryDescriptions = new HashMap<>();
+        categories.all().forEach(c -> categoryDescriptions.put(c.id(), c.description()));
         this.state = new State(0, new long[0], new long[0], Map.of(), List.of(), spec.count(), 0);
     }
 
@@ -87,6 +100,11 @@ public final class Ledger {
 
     public long version() {
         return state.version();
+    }
+
+    /** Unique to this ledger within the process: a recreated account (same id after a reset) gets another one. */
+    public long serial() {
+        return serial;
     }
 
     // ---------------------------------------------------------------- ids
@@ -180,13 +198,15 @@ public final class Ledger {
     // ---------------------------------------------------------------- reads
 
     private Draft baseDraft(State st, long seq) {
-        Changed c = st.changed().get(seq);
-        return c != null ? c.draft() : TransactionGenerator.draft(spec, seq);
+        return baseDraft(st, seq, st.changedAt(seq));
+    }
+
+    private Draft baseDraft(State st, long seq, Changed c) {
+        return c != null ? c.draft() : TransactionGenerator.draft(generator, seq);
     }
 
     private Transaction render(long seq, Draft d, long balanceCents, Instant createdAt, Instant updatedAt) {
-        String category = d.categoryId() == null ? null
-                : categories.find(d.categoryId()).map(Category::description).orElse(null);
+        String category = d.categoryId() == null ? null : categoryDescriptions.get(d.categoryId());
         return new Transaction(transactionId(spec, seq), spec.accountId(), Instant.ofEpochMilli(d.dateMillis()),
                 d.description(), d.descriptionRaw(), d.type(), BigDecimal.valueOf(d.amountCents(), 2), null,
                 BigDecimal.valueOf(balanceCents, 2), "BRL", category, d.categoryId(), d.status(), d.providerCode(),
@@ -303,9 +323,9 @@ public final class Ledger {
             long seq = startSeq;
             while (seq < hi && out.size() < limit) {
                 if (!st.isDeletedBase(seq)) {
-                    Draft d = baseDraft(st, seq);
+                    Changed c = st.changedAt(seq);
+                    Draft d = baseDraft(st, seq, c);
                     balance += d.amountCents();
-                    Changed c = st.changed().get(seq);
                     out.add(render(seq, d, balance, baseCreatedAt, c == null ? baseCreatedAt : c.updatedAt()));
                     last = seq;
                 }
@@ -381,8 +401,8 @@ public final class Ledger {
                 return Optional.empty();
             }
             long balance = spec.openingCents() + basePrefix(seq) - st.deletedSumBefore(seq);
-            Draft d = baseDraft(st, seq);
-            Changed c = st.changed().get(seq);
+            Changed c = st.changedAt(seq);
+            Draft d = baseDraft(st, seq, c);
             return Optional.of(render(seq, d, balance + d.amountCents(), baseCreatedAt,
                     c == null ? baseCreatedAt : c.updatedAt()));
         }
@@ -509,7 +529,7 @@ public final class Ledger {
             // Banks post late: a new transaction can be dated days before the execution that brings it.
             long date = newest - draw.below(4) * DAY;
             boolean pending = draw.below(4) == 0;
-            Draft d = TransactionGenerator.added(spec, m.addedDrafts++, date, pending);
+            Draft d = TransactionGenerator.added(generator, m.addedDrafts++, date, pending);
             created.add(transactionId(spec, m.add(d, now)));
         }
         state = m.build();

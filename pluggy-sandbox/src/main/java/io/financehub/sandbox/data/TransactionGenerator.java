@@ -10,8 +10,9 @@ import static io.financehub.sandbox.data.BrazilianData.SUPPLIERS;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.financehub.sandbox.data.BrazilianData.MerchantInfo;
 import io.financehub.sandbox.data.Det.Draw;
@@ -27,6 +28,10 @@ import io.financehub.sandbox.data.Transaction.PaymentData;
  * generated history is in date order and a date filter maps to an index range by binary search. Amount and kind come
  * from the first draws of the same stream, so {@link #amountCents} (used for running balances) agrees with
  * {@link #draft} by construction.
+ *
+ * <p>A page derives 500 transactions, so the per-transaction work is kept to draws, table look-ups and string
+ * concatenation: what can be computed once (the account holder, the CNPJ of a named company, a merchant, the
+ * statement form of a vocabulary string) is computed once, and no formatter, regex or normaliser runs per transaction.
  */
 public final class TransactionGenerator {
 
@@ -34,7 +39,28 @@ public final class TransactionGenerator {
     /** Bank statements date a transaction at midnight in Brasília, 03:00 UTC, as Pluggy shows them. */
     private static final long BRT_MIDNIGHT_OFFSET = 3 * 3_600_000L;
     private static final long PENDING_WINDOW = 3 * DAY;
-    private static final DateTimeFormatter DAY_MONTH = DateTimeFormatter.ofPattern("dd/MM").withZone(ZoneOffset.UTC);
+    private static final BigDecimal ZERO = BigDecimal.ZERO.setScale(2);
+    private static final String[] TAXES = { "DARF - Receita Federal", "IPVA - Secretaria da Fazenda",
+        "IPTU - Prefeitura" };
+    private static final String[] SIMPLES = { "DAS - Simples Nacional" };
+    private static final String[] FEES = { "Tarifa pacote de serviços", "Tarifa de manutenção de conta", "Tarifa TED" };
+    private static final String[] CARD_FEES = { "Anuidade - Parcela", "IOF compra internacional" };
+    private static final String[] PIX_REASONS = { "Almoço", "Aluguel de março", "Presente", "Divisão da conta",
+        "Serviço prestado" };
+    /** "First Last" for every pair of the vocabulary, so a person's name is a look-up, not a concatenation. */
+    private static final String[][] FULL_NAMES = new String[FIRST_NAMES.length][LAST_NAMES.length];
+    /** CNPJ of a named company (a pure function of the name), filled on first use. */
+    private static final Map<String, String> COMPANY_CNPJ = new ConcurrentHashMap<>();
+    private static final Map<MerchantInfo, Merchant> MERCHANT_RECORDS = new ConcurrentHashMap<>();
+    private static final java.util.List<MerchantInfo> SUBSCRIPTIONS = MERCHANTS.subList(6, 8);
+
+    static {
+        for (int f = 0; f < FIRST_NAMES.length; f++) {
+            for (int l = 0; l < LAST_NAMES.length; l++) {
+                FULL_NAMES[f][l] = FIRST_NAMES[f] + " " + LAST_NAMES[l];
+            }
+        }
+    }
 
     private TransactionGenerator() {
     }
@@ -146,32 +172,63 @@ public final class TransactionGenerator {
         return lo;
     }
 
+    /**
+     * What every transaction of one account shares, derived once from its spec: the holder as a payment participant
+     * and the seed of its card bills.
+     */
+    public static final class Context {
+        private final AccountSpec spec;
+        private final Participant self;
+        private final long billSeed;
+
+        private Context(AccountSpec spec) {
+            this.spec = spec;
+            this.self = selfParticipant(spec);
+            this.billSeed = Det.hash(spec.seed(), "bill");
+        }
+
+        public AccountSpec spec() {
+            return spec;
+        }
+    }
+
+    public static Context context(AccountSpec spec) {
+        return new Context(spec);
+    }
+
     /** Base transaction {@code i} in full. */
     public static Draft draft(AccountSpec spec, long i) {
+        return draft(context(spec), i);
+    }
+
+    /** Base transaction {@code i} in full. */
+    public static Draft draft(Context c, long i) {
+        AccountSpec spec = c.spec;
         long date = dateMillis(spec, i);
         boolean recent = date > spec.toMillis() - PENDING_WINDOW;
         boolean pending = recent && Det.unit(Det.hash(spec.seed(), i, 11)) < 0.4;
-        return build(spec, stream(spec, i), date, pending ? "PENDING" : "POSTED", i);
+        return build(c, stream(spec, i), date, pending ? "PENDING" : "POSTED", i);
     }
 
     /** The {@code n}-th transaction an execution adds to the account, dated {@code dateMillis}. */
-    public static Draft added(AccountSpec spec, long n, long dateMillis, boolean pending) {
-        return build(spec, new Draw(Det.hash(spec.seed(), -1 - n)), toStatementDay(dateMillis),
+    public static Draft added(Context c, long n, long dateMillis, boolean pending) {
+        return build(c, new Draw(Det.hash(c.spec.seed(), -1 - n)), toStatementDay(dateMillis),
                 pending ? "PENDING" : "POSTED", -1 - n);
     }
 
-    private static Draft build(AccountSpec spec, Draw d, long date, String status, long salt) {
+    private static Draft build(Context c, Draw d, long date, String status, long salt) {
+        AccountSpec spec = c.spec;
         Kind kind = kind(spec, d);
         long cents = amount(kind, d);
         String type = spec.kind().isCredit() ? (cents >= 0 ? "DEBIT" : "CREDIT") : (cents < 0 ? "DEBIT" : "CREDIT");
-        String providerId = spec.openFinance() ? Long.toHexString(Det.hash(spec.seed(), salt, 13)).toUpperCase() : null;
-        String day = DAY_MONTH.format(Instant.ofEpochMilli(date));
-        Participant self = selfParticipant(spec);
+        String providerId = spec.openFinance() ? hexUpper(Det.hash(spec.seed(), salt, 13)) : null;
+        Participant self = c.self;
         return switch (kind) {
             case PIX_OUT, SUPPLIER_PIX, SAVINGS_OUT -> {
                 Participant other = kind == Kind.SUPPLIER_PIX ? company(d, d.pick(SUPPLIERS)) : person(d);
                 String desc = (kind == Kind.SAVINGS_OUT ? "Transferência enviada - " : "Pix enviado - ") + other.name();
-                yield new Draft(date, cents, type, desc, "PIX ENVIADO " + day + " " + BrazilianData.raw(other.name()),
+                yield new Draft(date, cents, type, desc,
+                        "PIX ENVIADO " + dayMonth(date) + " " + BrazilianData.raw(other.name()),
                         kind == Kind.SUPPLIER_PIX ? "05090000" : CategoryCatalog.TRANSFER_PIX, status, "PIX01", "PIX",
                         payment(self, other, "PIX", d, null), null, null, providerId);
             }
@@ -179,15 +236,16 @@ public final class TransactionGenerator {
                 Participant other = kind == Kind.CUSTOMER_PIX && d.below(3) == 0 ? company(d, d.pick(SUPPLIERS))
                         : person(d);
                 String desc = (kind == Kind.SAVINGS_IN ? "Transferência recebida - " : "Pix recebido - ") + other.name();
-                yield new Draft(date, cents, type, desc, "PIX RECEBIDO " + day + " " + BrazilianData.raw(other.name()),
+                yield new Draft(date, cents, type, desc,
+                        "PIX RECEBIDO " + dayMonth(date) + " " + BrazilianData.raw(other.name()),
                         kind == Kind.CUSTOMER_PIX ? "01030000" : CategoryCatalog.TRANSFER_PIX, status, "PIX02", "PIX",
                         payment(other, self, "PIX", d, null), null, null, providerId);
             }
             case CARD_DEBIT -> {
                 MerchantInfo m = d.pick(MERCHANTS);
                 yield new Draft(date, cents, type, "Compra no débito - " + m.name(),
-                        "COMPRA CARTAO DEB " + day + " " + BrazilianData.raw(m.name()), m.categoryId(), status, "DEB",
-                        "CARTAO", null, null, merchant(m, d), providerId);
+                        "COMPRA CARTAO DEB " + dayMonth(date) + " " + BrazilianData.raw(m.name()), m.categoryId(),
+                        status, "DEB", "CARTAO", null, null, merchant(m), providerId);
             }
             case BOLETO -> {
                 MerchantInfo b = d.pick(BILLERS);
@@ -204,17 +262,14 @@ public final class TransactionGenerator {
                         null, null, providerId);
             }
             case TAX, DAS -> {
-                String[] taxes = kind == Kind.DAS ? new String[] { "DAS - Simples Nacional" }
-                        : new String[] { "DARF - Receita Federal", "IPVA - Secretaria da Fazenda", "IPTU - Prefeitura" };
-                String desc = d.pick(taxes);
+                String desc = d.pick(kind == Kind.DAS ? SIMPLES : TAXES);
                 String category = desc.startsWith("IPVA") ? CategoryCatalog.VEHICLE_TAXES
                         : desc.startsWith("IPTU") ? "15030000" : CategoryCatalog.INCOME_TAXES;
                 yield new Draft(date, cents, type, desc, "PAG TRIBUTO " + BrazilianData.raw(desc), category, status,
                         "TRB", "CONVENIO_ARRECADACAO", null, null, null, providerId);
             }
             case FEE -> {
-                String desc = d.pick(new String[] { "Tarifa pacote de serviços", "Tarifa de manutenção de conta",
-                    "Tarifa TED" });
+                String desc = d.pick(FEES);
                 yield new Draft(date, cents, type, desc, BrazilianData.raw(desc), CategoryCatalog.ACCOUNT_FEES, status,
                         "TAR", "PACOTE_TARIFA_SERVICOS", null, null, null, providerId);
             }
@@ -245,44 +300,75 @@ public final class TransactionGenerator {
                 String desc = installments ? m.name() + " - Parcela " + number + "/" + total : m.name();
                 CreditCardMetadata meta = new CreditCardMetadata(installments ? number : null,
                         installments ? total : null, installments ? BigDecimal.valueOf(cents * total, 2) : null,
-                        m.mcc(), Instant.ofEpochMilli(purchase), billId(spec, date), spec.cardLastDigits());
+                        m.mcc(), Instant.ofEpochMilli(purchase), billId(c, date), spec.cardLastDigits());
                 yield new Draft(date, cents, type, desc,
                         BrazilianData.raw(m.name()) + (installments ? " PARC " + number + "/" + total : ""),
-                        m.categoryId(), status, "CRD", null, null, meta, merchant(m, d), providerId);
+                        m.categoryId(), status, "CRD", null, null, meta, merchant(m), providerId);
             }
             case SUBSCRIPTION -> {
-                MerchantInfo m = d.pick(MERCHANTS.subList(6, 8));
+                MerchantInfo m = d.pick(SUBSCRIPTIONS);
                 yield new Draft(date, cents, type, "Assinatura " + m.name(), BrazilianData.raw(m.name()) + ".COM",
                         m.categoryId(), status, "CRD", null, null, new CreditCardMetadata(null, null, null, m.mcc(),
-                                Instant.ofEpochMilli(date), billId(spec, date), spec.cardLastDigits()),
-                        merchant(m, d), providerId);
+                                Instant.ofEpochMilli(date), billId(c, date), spec.cardLastDigits()),
+                        merchant(m), providerId);
             }
             case CARD_FEE -> {
-                String desc = d.pick(new String[] { "Anuidade - Parcela", "IOF compra internacional" });
+                String desc = d.pick(CARD_FEES);
                 yield new Draft(date, cents, type, desc, BrazilianData.raw(desc),
                         desc.startsWith("IOF") ? CategoryCatalog.FINANCIAL_OPERATIONS_TAX
                                 : CategoryCatalog.CREDIT_CARD_FEES,
                         status, "TAR", null, null, new CreditCardMetadata(null, null, null, null, null,
-                                billId(spec, date), spec.cardLastDigits()),
+                                billId(c, date), spec.cardLastDigits()),
                         null, providerId);
             }
             case REFUND -> {
                 MerchantInfo m = d.pick(MERCHANTS);
                 yield new Draft(date, cents, type, "Estorno - " + m.name(), "ESTORNO " + BrazilianData.raw(m.name()),
                         m.categoryId(), status, "EST", null, null, new CreditCardMetadata(null, null, null, m.mcc(),
-                                null, billId(spec, date), spec.cardLastDigits()),
-                        merchant(m, d), providerId);
+                                null, billId(c, date), spec.cardLastDigits()),
+                        merchant(m), providerId);
             }
             case PAYMENT -> new Draft(date, cents, type, "Pagamento recebido", "PAGAMENTO RECEBIDO",
                     CategoryCatalog.CREDIT_CARD_PAYMENT, status, "PAG", null, null, new CreditCardMetadata(null, null,
-                            null, null, null, billId(spec, date), spec.cardLastDigits()),
+                            null, null, null, billId(c, date), spec.cardLastDigits()),
                     null, providerId);
         };
     }
 
-    private static String billId(AccountSpec spec, long date) {
+    /** "dd/MM" of a statement date (UTC), as the bank prints it in a raw description. */
+    static String dayMonth(long date) {
+        LocalDate day = LocalDate.ofEpochDay(Math.floorDiv(date, DAY));
+        int dom = day.getDayOfMonth();
+        int month = day.getMonthValue();
+        return new String(new char[] { (char) ('0' + dom / 10), (char) ('0' + dom % 10), '/',
+            (char) ('0' + month / 10), (char) ('0' + month % 10) });
+    }
+
+    private static final char[] HEX_UPPER = "0123456789ABCDEF".toCharArray();
+
+    /** {@code Long.toHexString(v).toUpperCase()}, without the two intermediate strings. */
+    static String hexUpper(long v) {
+        int digits = Math.max(1, 16 - Long.numberOfLeadingZeros(v) / 4);
+        char[] out = new char[digits];
+        for (int i = digits - 1; i >= 0; i--) {
+            out[i] = HEX_UPPER[(int) (v & 0xf)];
+            v >>>= 4;
+        }
+        return new String(out);
+    }
+
+    /** {@code n} in at least four digits, zero-padded (what {@code %04d} gives, without a Formatter). */
+    static String pad4(int n) {
+        if (n < 0 || n >= 1000) {
+            return String.valueOf(n);
+        }
+        return (n < 10 ? "000" : n < 100 ? "00" : "0") + n;
+    }
+
+    /** The bill a card transaction of that date belongs to: a 30-day period of the account. */
+    private static String billId(Context c, long date) {
         long month = Math.floorDiv(date, 30 * DAY);
-        return Det.uuid(spec.seed(), "bill", month).toString();
+        return Det.uuid(Det.hash(c.billSeed, month, 1), Det.hash(c.billSeed, month, 2)).toString();
     }
 
     private static Participant selfParticipant(AccountSpec spec) {
@@ -296,43 +382,62 @@ public final class TransactionGenerator {
     }
 
     private static Participant person(Draw d) {
-        String name = d.pick(FIRST_NAMES) + " " + d.pick(LAST_NAMES);
+        String name = FULL_NAMES[d.below(FIRST_NAMES.length)][d.below(LAST_NAMES.length)];
         String[] bank = BANKS[d.below(BANKS.length)];
         return new Participant(new Document("CPF", BrazilianData.cpf(d.next())), name,
-                String.valueOf(10_000 + d.below(89_999)) + "-" + d.below(10), String.format("%04d", 1 + d.below(3999)),
+                String.valueOf(10_000 + d.below(89_999)) + "-" + d.below(10), pad4(1 + d.below(3999)),
                 bank[0], bank[1]);
     }
 
     private static Participant company(Draw d, String name) {
         String[] bank = BANKS[d.below(BANKS.length)];
-        return new Participant(new Document("CNPJ", BrazilianData.cnpj(Det.hash(17, name))), name,
-                String.valueOf(100_000 + d.below(899_999)) + "-" + d.below(10),
-                String.format("%04d", 1 + d.below(3999)), bank[0], bank[1]);
+        String cnpj = COMPANY_CNPJ.computeIfAbsent(name, n -> BrazilianData.cnpj(Det.hash(17, n)));
+        return new Participant(new Document("CNPJ", cnpj), name,
+                String.valueOf(100_000 + d.below(899_999)) + "-" + d.below(10), pad4(1 + d.below(3999)), bank[0],
+                bank[1]);
     }
 
     private static PaymentData payment(Participant payer, Participant receiver, String method, Draw d,
             BoletoMetadata boleto) {
-        String reference = Long.toHexString(d.next()).toUpperCase();
-        String reason = "PIX".equals(method) && d.below(3) == 0 ? d.pick(new String[] { "Almoço", "Aluguel de março",
-            "Presente", "Divisão da conta", "Serviço prestado" }) : null;
+        String reference = hexUpper(d.next());
+        String reason = "PIX".equals(method) && d.below(3) == 0 ? d.pick(PIX_REASONS) : null;
         return new PaymentData(payer, receiver, method, reference, reason, null, boleto);
     }
 
     private static BoletoMetadata boleto(Draw d, long cents) {
-        StringBuilder barcode = new StringBuilder(44);
+        char[] barcode = new char[44];
         for (int k = 0; k < 44; k++) {
-            barcode.append(d.below(10));
+            barcode[k] = (char) ('0' + d.below(10));
         }
-        String line = barcode.substring(0, 5) + "." + barcode.substring(5, 10) + " " + barcode.substring(10, 15) + "."
-                + barcode.substring(15, 21) + " " + barcode.substring(21, 26) + "." + barcode.substring(26, 32) + " "
-                + barcode.charAt(32) + " " + barcode.substring(33, 44);
-        BigDecimal amount = BigDecimal.valueOf(Math.abs(cents), 2);
-        return new BoletoMetadata(line, barcode.toString(), amount, BigDecimal.ZERO.setScale(2),
-                BigDecimal.ZERO.setScale(2), BigDecimal.ZERO.setScale(2));
+        // AAAAA.AAAAA BBBBB.BBBBBB CCCCC.CCCCCC D EEEEEEEEEEE
+        char[] line = new char[51];
+        int at = 0;
+        at = copy(barcode, 0, 5, line, at);
+        line[at++] = '.';
+        at = copy(barcode, 5, 10, line, at);
+        line[at++] = ' ';
+        at = copy(barcode, 10, 15, line, at);
+        line[at++] = '.';
+        at = copy(barcode, 15, 21, line, at);
+        line[at++] = ' ';
+        at = copy(barcode, 21, 26, line, at);
+        line[at++] = '.';
+        at = copy(barcode, 26, 32, line, at);
+        line[at++] = ' ';
+        line[at++] = barcode[32];
+        line[at++] = ' ';
+        at = copy(barcode, 33, 44, line, at);
+        return new BoletoMetadata(new String(line, 0, at), new String(barcode), BigDecimal.valueOf(Math.abs(cents), 2), ZERO,
+                ZERO, ZERO);
     }
 
-    private static Merchant merchant(MerchantInfo m, Draw d) {
-        return new Merchant(m.name(), m.businessName(), BrazilianData.cnpj(Det.hash(31, m.businessName())), m.cnae(),
-                null);
+    private static int copy(char[] from, int start, int end, char[] to, int at) {
+        System.arraycopy(from, start, to, at, end - start);
+        return at + end - start;
+    }
+
+    private static Merchant merchant(MerchantInfo m) {
+        return MERCHANT_RECORDS.computeIfAbsent(m, info -> new Merchant(info.name(), info.businessName(),
+                BrazilianData.cnpj(Det.hash(31, info.businessName())), info.cnae(), null));
     }
 }

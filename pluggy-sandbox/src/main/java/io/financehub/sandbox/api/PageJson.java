@@ -1,0 +1,573 @@
+package io.financehub.sandbox.api;
+
+import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import io.financehub.sandbox.config.JsonCustomizer;
+import io.financehub.sandbox.data.Transaction;
+import io.financehub.sandbox.data.Transaction.BoletoMetadata;
+import io.financehub.sandbox.data.Transaction.CreditCardMetadata;
+import io.financehub.sandbox.data.Transaction.Document;
+import io.financehub.sandbox.data.Transaction.Merchant;
+import io.financehub.sandbox.data.Transaction.Participant;
+import io.financehub.sandbox.data.Transaction.PaymentData;
+
+/**
+ * Writes the two transaction page bodies straight into UTF-8 bytes, byte for byte what the application's Jackson
+ * mapper writes for the same records (field order, nulls, {@code NON_NULL} on card metadata and merchant, BigDecimal
+ * as {@code toString()}, dates as {@code yyyy-MM-ddTHH:mm:ss.SSSZ}, Jackson's string escapes). A page is ~500 kB of
+ * JSON, and writing it field by field from precomputed name fragments costs a fraction of data binding.
+ * {@code PageJsonTest} holds it to Jackson's output.
+ *
+ * <p>Not thread-safe: one writer per generating thread, reused page after page (its buffer is the last page's).
+ */
+final class PageJson {
+
+    private static final long DAY = 86_400_000L;
+    private static final byte[] HEX = fragment("0123456789ABCDEF");
+    /** Of the ASCII characters JSON escapes: -1, \\u00XX; otherwise the character after the backslash. */
+    private static final int[] ESCAPES = new int[128];
+
+    static {
+        for (int c = 0; c < 32; c++) {
+            ESCAPES[c] = -1;
+        }
+        ESCAPES['"'] = '"';
+        ESCAPES['\\'] = '\\';
+        ESCAPES['\b'] = 'b';
+        ESCAPES['\t'] = 't';
+        ESCAPES['\f'] = 'f';
+        ESCAPES['\n'] = 'n';
+        ESCAPES['\r'] = 'r';
+    }
+
+    private static final byte[] RESULTS = fragment("{\"results\":[");
+    private static final byte[] NEXT = fragment("],\"next\":");
+    private static final byte[] TOTAL = fragment("{\"total\":");
+    private static final byte[] TOTAL_PAGES = fragment(",\"totalPages\":");
+    private static final byte[] PAGE = fragment(",\"page\":");
+    private static final byte[] PAGE_RESULTS = fragment(",\"results\":[");
+    private static final byte[] NULL = fragment("null");
+
+    private static final byte[] T_ID = fragment("{\"id\":");
+    private static final byte[] T_ACCOUNT_ID = fragment(",\"accountId\":");
+    private static final byte[] T_DATE = fragment(",\"date\":");
+    private static final byte[] T_DESCRIPTION = fragment(",\"description\":");
+    private static final byte[] T_DESCRIPTION_RAW = fragment(",\"descriptionRaw\":");
+    private static final byte[] T_TYPE = fragment(",\"type\":");
+    private static final byte[] T_AMOUNT = fragment(",\"amount\":");
+    private static final byte[] T_AMOUNT_IN_ACCOUNT_CURRENCY = fragment(",\"amountInAccountCurrency\":");
+    private static final byte[] T_BALANCE = fragment(",\"balance\":");
+    private static final byte[] T_CURRENCY_CODE = fragment(",\"currencyCode\":");
+    private static final byte[] T_CATEGORY = fragment(",\"category\":");
+    private static final byte[] T_CATEGORY_ID = fragment(",\"categoryId\":");
+    private static final byte[] T_STATUS = fragment(",\"status\":");
+    private static final byte[] T_PROVIDER_CODE = fragment(",\"providerCode\":");
+    private static final byte[] T_PROVIDER_ID = fragment(",\"providerId\":");
+    private static final byte[] T_OPERATION_TYPE = fragment(",\"operationType\":");
+    private static final byte[] T_OPERATION_TYPE_INFO = fragment(",\"operationTypeAdditionalInfo\":");
+    private static final byte[] T_PAYMENT_DATA = fragment(",\"paymentData\":");
+    private static final byte[] T_CREDIT_CARD_METADATA = fragment(",\"creditCardMetadata\":");
+    private static final byte[] T_MERCHANT = fragment(",\"merchant\":");
+    private static final byte[] T_CREATED_AT = fragment(",\"createdAt\":");
+    private static final byte[] T_UPDATED_AT = fragment(",\"updatedAt\":");
+
+    private static final byte[] P_PAYER = fragment("{\"payer\":");
+    private static final byte[] P_RECEIVER = fragment(",\"receiver\":");
+    private static final byte[] P_PAYMENT_METHOD = fragment(",\"paymentMethod\":");
+    private static final byte[] P_REFERENCE_NUMBER = fragment(",\"referenceNumber\":");
+    private static final byte[] P_REASON = fragment(",\"reason\":");
+    private static final byte[] P_RECEIVER_REFERENCE_ID = fragment(",\"receiverReferenceId\":");
+    private static final byte[] P_BOLETO_METADATA = fragment(",\"boletoMetadata\":");
+
+    private static final byte[] A_DOCUMENT_NUMBER = fragment("{\"documentNumber\":");
+    private static final byte[] A_NAME = fragment(",\"name\":");
+    private static final byte[] A_ACCOUNT_NUMBER = fragment(",\"accountNumber\":");
+    private static final byte[] A_BRANCH_NUMBER = fragment(",\"branchNumber\":");
+    private static final byte[] A_ROUTING_NUMBER = fragment(",\"routingNumber\":");
+    private static final byte[] A_ROUTING_NUMBER_ISPB = fragment(",\"routingNumberISPB\":");
+
+    private static final byte[] D_TYPE = fragment("{\"type\":");
+    private static final byte[] D_VALUE = fragment(",\"value\":");
+
+    private static final byte[] B_DIGITABLE_LINE = fragment("{\"digitableLine\":");
+    private static final byte[] B_BARCODE = fragment(",\"barcode\":");
+    private static final byte[] B_BASE_AMOUNT = fragment(",\"baseAmount\":");
+    private static final byte[] B_PENALTY_AMOUNT = fragment(",\"penaltyAmount\":");
+    private static final byte[] B_INTEREST_AMOUNT = fragment(",\"interestAmount\":");
+    private static final byte[] B_DISCOUNT_AMOUNT = fragment(",\"discountAmount\":");
+
+    private static final String C_INSTALLMENT_NUMBER = "installmentNumber";
+    private static final String C_TOTAL_INSTALLMENTS = "totalInstallments";
+    private static final String C_TOTAL_AMOUNT = "totalAmount";
+    private static final String C_PAYEE_MCC = "payeeMCC";
+    private static final String C_PURCHASE_DATE = "purchaseDate";
+    private static final String C_BILL_ID = "billId";
+    private static final String C_CARD_NUMBER = "cardNumber";
+
+    private byte[] buf = new byte[1 << 20];
+    private int pos;
+    private final Instant[] recent = new Instant[2];
+    private final byte[][] recentJson = new byte[2][];
+    private int nextSlot;
+    /** Whether the current NON_NULL object has a field yet (its separator is a comma from then on). */
+    private boolean fieldWritten;
+
+    // ---------------------------------------------------------------- pages
+
+    /** {@code {"results":[...],"next":...}} of GET /v2/transactions. */
+    PageJson cursorPage(List<Transaction> results, String next) {
+        pos = 0;
+        raw(RESULTS);
+        transactions(results);
+        raw(NEXT);
+        string(next);
+        raw('}');
+        return this;
+    }
+
+    /** {@code {"total":..,"totalPages":..,"page":..,"results":[...]}} of GET /transactions. */
+    PageJson offsetPage(long total, long totalPages, int page, List<Transaction> results) {
+        pos = 0;
+        raw(TOTAL);
+        number(total);
+        raw(TOTAL_PAGES);
+        number(totalPages);
+        raw(PAGE);
+        number(page);
+        raw(PAGE_RESULTS);
+        transactions(results);
+        raw(']');
+        raw('}');
+        return this;
+    }
+
+    /** The page just written. */
+    byte[] bytes() {
+        return java.util.Arrays.copyOf(buf, pos);
+    }
+
+    /** The page just written, copied off-heap. */
+    ByteBuffer direct() {
+        ByteBuffer memory = ByteBuffer.allocateDirect(pos);
+        memory.put(buf, 0, pos).flip();
+        return memory;
+    }
+
+    private void transactions(List<Transaction> results) {
+        for (int i = 0; i < results.size(); i++) {
+            if (i > 0) {
+                raw(',');
+            }
+            transaction(results.get(i));
+        }
+    }
+
+    // ---------------------------------------------------------------- Pluggy's records
+
+    private void transaction(Transaction t) {
+        raw(T_ID);
+        string(t.id());
+        raw(T_ACCOUNT_ID);
+        string(t.accountId());
+        raw(T_DATE);
+        instant(t.date());
+        raw(T_DESCRIPTION);
+        string(t.description());
+        raw(T_DESCRIPTION_RAW);
+        string(t.descriptionRaw());
+        raw(T_TYPE);
+        string(t.type());
+        raw(T_AMOUNT);
+        decimal(t.amount());
+        raw(T_AMOUNT_IN_ACCOUNT_CURRENCY);
+        decimal(t.amountInAccountCurrency());
+        raw(T_BALANCE);
+        decimal(t.balance());
+        raw(T_CURRENCY_CODE);
+        string(t.currencyCode());
+        raw(T_CATEGORY);
+        string(t.category());
+        raw(T_CATEGORY_ID);
+        string(t.categoryId());
+        raw(T_STATUS);
+        string(t.status());
+        raw(T_PROVIDER_CODE);
+        string(t.providerCode());
+        raw(T_PROVIDER_ID);
+        string(t.providerId());
+        raw(T_OPERATION_TYPE);
+        string(t.operationType());
+        raw(T_OPERATION_TYPE_INFO);
+        string(t.operationTypeAdditionalInfo());
+        raw(T_PAYMENT_DATA);
+        paymentData(t.paymentData());
+        raw(T_CREDIT_CARD_METADATA);
+        creditCardMetadata(t.creditCardMetadata());
+        raw(T_MERCHANT);
+        merchant(t.merchant());
+        raw(T_CREATED_AT);
+        instant(t.createdAt());
+        raw(T_UPDATED_AT);
+        instant(t.updatedAt());
+        raw('}');
+    }
+
+    private void paymentData(PaymentData p) {
+        if (p == null) {
+            raw(NULL);
+            return;
+        }
+        raw(P_PAYER);
+        participant(p.payer());
+        raw(P_RECEIVER);
+        participant(p.receiver());
+        raw(P_PAYMENT_METHOD);
+        string(p.paymentMethod());
+        raw(P_REFERENCE_NUMBER);
+        string(p.referenceNumber());
+        raw(P_REASON);
+        string(p.reason());
+        raw(P_RECEIVER_REFERENCE_ID);
+        string(p.receiverReferenceId());
+        raw(P_BOLETO_METADATA);
+        boleto(p.boletoMetadata());
+        raw('}');
+    }
+
+    private void participant(Participant p) {
+        if (p == null) {
+            raw(NULL);
+            return;
+        }
+        raw(A_DOCUMENT_NUMBER);
+        document(p.documentNumber());
+        raw(A_NAME);
+        string(p.name());
+        raw(A_ACCOUNT_NUMBER);
+        string(p.accountNumber());
+        raw(A_BRANCH_NUMBER);
+        string(p.branchNumber());
+        raw(A_ROUTING_NUMBER);
+        string(p.routingNumber());
+        raw(A_ROUTING_NUMBER_ISPB);
+        string(p.routingNumberISPB());
+        raw('}');
+    }
+
+    private void document(Document d) {
+        if (d == null) {
+            raw(NULL);
+            return;
+        }
+        raw(D_TYPE);
+        string(d.type());
+        raw(D_VALUE);
+        string(d.value());
+        raw('}');
+    }
+
+    private void boleto(BoletoMetadata b) {
+        if (b == null) {
+            raw(NULL);
+            return;
+        }
+        raw(B_DIGITABLE_LINE);
+        string(b.digitableLine());
+        raw(B_BARCODE);
+        string(b.barcode());
+        raw(B_BASE_AMOUNT);
+        decimal(b.baseAmount());
+        raw(B_PENALTY_AMOUNT);
+        decimal(b.penaltyAmount());
+        raw(B_INTEREST_AMOUNT);
+        decimal(b.interestAmount());
+        raw(B_DISCOUNT_AMOUNT);
+        decimal(b.discountAmount());
+        raw('}');
+    }
+
+    /** {@code @JsonInclude(NON_NULL)}: absent fields are left out. */
+    private void creditCardMetadata(CreditCardMetadata c) {
+        if (c == null) {
+            raw(NULL);
+            return;
+        }
+        raw('{');
+        fieldWritten = false;
+        if (c.installmentNumber() != null) {
+            name(C_INSTALLMENT_NUMBER);
+            number(c.installmentNumber());
+        }
+        if (c.totalInstallments() != null) {
+            name(C_TOTAL_INSTALLMENTS);
+            number(c.totalInstallments());
+        }
+        if (c.totalAmount() != null) {
+            name(C_TOTAL_AMOUNT);
+            decimal(c.totalAmount());
+        }
+        if (c.payeeMCC() != null) {
+            name(C_PAYEE_MCC);
+            number(c.payeeMCC());
+        }
+        if (c.purchaseDate() != null) {
+            name(C_PURCHASE_DATE);
+            instant(c.purchaseDate());
+        }
+        if (c.billId() != null) {
+            name(C_BILL_ID);
+            string(c.billId());
+        }
+        if (c.cardNumber() != null) {
+            name(C_CARD_NUMBER);
+            string(c.cardNumber());
+        }
+        raw('}');
+    }
+
+    /** {@code @JsonInclude(NON_NULL)}: absent fields are left out. */
+    private void merchant(Merchant m) {
+        if (m == null) {
+            raw(NULL);
+            return;
+        }
+        raw('{');
+        fieldWritten = false;
+        optional("name", m.name());
+        optional("businessName", m.businessName());
+        optional("cnpj", m.cnpj());
+        optional("cnae", m.cnae());
+        optional("category", m.category());
+        raw('}');
+    }
+
+    private void optional(String field, String value) {
+        if (value != null) {
+            name(field);
+            string(value);
+        }
+    }
+
+    private void name(String field) {
+        if (fieldWritten) {
+            raw(',');
+        }
+        fieldWritten = true;
+        raw('"');
+        for (int i = 0; i < field.length(); i++) {
+            raw((byte) field.charAt(i));
+        }
+        raw('"');
+        raw(':');
+    }
+
+    // ---------------------------------------------------------------- values
+
+    private void string(String s) {
+        if (s == null) {
+            raw(NULL);
+            return;
+        }
+        int n = s.length();
+        ensure(n * 6 + 2);
+        byte[] b = buf;
+        int p = pos;
+        b[p++] = '"';
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
+                b[p++] = (byte) c;
+            } else if (c < 0x80) {
+                int e = ESCAPES[c];
+                if (e > 0) {
+                    b[p++] = '\\';
+                    b[p++] = (byte) e;
+                } else {
+                    b[p++] = '\\';
+                    b[p++] = 'u';
+                    b[p++] = '0';
+                    b[p++] = '0';
+                    b[p++] = HEX[c >> 4];
+                    b[p++] = HEX[c & 0xf];
+                }
+            } else if (c < 0x800) {
+                b[p++] = (byte) (0xc0 | (c >> 6));
+                b[p++] = (byte) (0x80 | (c & 0x3f));
+            } else if (Character.isSurrogate(c)) {
+                // Jackson 2 writes each half of a surrogate pair as an escape, not as 4 bytes of UTF-8.
+                b[p++] = '\\';
+                b[p++] = 'u';
+                b[p++] = HEX[c >> 12];
+                b[p++] = HEX[(c >> 8) & 0xf];
+                b[p++] = HEX[(c >> 4) & 0xf];
+                b[p++] = HEX[c & 0xf];
+            } else {
+                b[p++] = (byte) (0xe0 | (c >> 12));
+                b[p++] = (byte) (0x80 | ((c >> 6) & 0x3f));
+                b[p++] = (byte) (0x80 | (c & 0x3f));
+            }
+        }
+        b[p++] = '"';
+        pos = p;
+    }
+
+    /** BigDecimal as Jackson writes it ({@code toString()}); the scale-2 amounts without building that string. */
+    private void decimal(BigDecimal v) {
+        if (v == null) {
+            raw(NULL);
+            return;
+        }
+        if (v.scale() == 2 && v.precision() < 18) {
+            long unscaled = v.unscaledValue().longValue();
+            if (unscaled < 0) {
+                raw('-');
+                unscaled = -unscaled;
+            }
+            number(unscaled / 100);
+            long cents = unscaled % 100;
+            ensure(3);
+            buf[pos++] = '.';
+            buf[pos++] = (byte) ('0' + cents / 10);
+            buf[pos++] = (byte) ('0' + cents % 10);
+            return;
+        }
+        ascii(v.toString());
+    }
+
+    private void number(long v) {
+        if (v < 0) {
+            if (v == Long.MIN_VALUE) {
+                ascii(Long.toString(v));
+                return;
+            }
+            raw('-');
+            v = -v;
+        }
+        ensure(20);
+        if (v < 10) {
+            buf[pos++] = (byte) ('0' + v);
+            return;
+        }
+        int digits = 0;
+        for (long x = v; x > 0; x /= 10) {
+            digits++;
+        }
+        int end = pos + digits;
+        for (int p = end - 1; p >= pos; p--) {
+            buf[p] = (byte) ('0' + v % 10);
+            v /= 10;
+        }
+        pos = end;
+    }
+
+    /** {@code 2025-01-31T03:00:00.000Z}, as {@link JsonCustomizer#PLUGGY_INSTANT} formats it. */
+    private void instant(Instant t) {
+        if (t == null) {
+            raw(NULL);
+            return;
+        }
+        // A page repeats few instants (a day's date, the same createdAt and updatedAt): two remembered.
+        if (t.equals(recent[0])) {
+            raw(recentJson[0]);
+            return;
+        }
+        if (t.equals(recent[1])) {
+            raw(recentJson[1]);
+            return;
+        }
+        int start = pos;
+        format(t);
+        int slot = nextSlot;
+        nextSlot = 1 - slot;
+        recent[slot] = t;
+        recentJson[slot] = java.util.Arrays.copyOfRange(buf, start, pos);
+    }
+
+    private void format(Instant t) {
+        long millis;
+        try {
+            millis = t.toEpochMilli();
+        } catch (ArithmeticException e) {
+            millis = Long.MIN_VALUE;
+        }
+        LocalDate day = millis == Long.MIN_VALUE ? null : LocalDate.ofEpochDay(Math.floorDiv(millis, DAY));
+        if (day == null || day.getYear() < 0 || day.getYear() > 9999) {
+            string(JsonCustomizer.format(t));
+            return;
+        }
+        long ms = Math.floorMod(millis, DAY);
+        ensure(26);
+        byte[] b = buf;
+        int p = pos;
+        b[p++] = '"';
+        int year = day.getYear();
+        b[p++] = (byte) ('0' + year / 1000);
+        b[p++] = (byte) ('0' + year / 100 % 10);
+        b[p++] = (byte) ('0' + year / 10 % 10);
+        b[p++] = (byte) ('0' + year % 10);
+        b[p++] = '-';
+        p = two(b, p, day.getMonthValue());
+        b[p++] = '-';
+        p = two(b, p, day.getDayOfMonth());
+        b[p++] = 'T';
+        p = two(b, p, (int) (ms / 3_600_000));
+        b[p++] = ':';
+        p = two(b, p, (int) (ms / 60_000 % 60));
+        b[p++] = ':';
+        p = two(b, p, (int) (ms / 1000 % 60));
+        b[p++] = '.';
+        int frac = (int) (ms % 1000);
+        b[p++] = (byte) ('0' + frac / 100);
+        b[p++] = (byte) ('0' + frac / 10 % 10);
+        b[p++] = (byte) ('0' + frac % 10);
+        b[p++] = 'Z';
+        b[p++] = '"';
+        pos = p;
+    }
+
+    private static int two(byte[] b, int p, int v) {
+        b[p] = (byte) ('0' + v / 10);
+        b[p + 1] = (byte) ('0' + v % 10);
+        return p + 2;
+    }
+
+    private void ascii(String s) {
+        ensure(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            buf[pos++] = (byte) s.charAt(i);
+        }
+    }
+
+    private void raw(byte[] bytes) {
+        ensure(bytes.length);
+        System.arraycopy(bytes, 0, buf, pos, bytes.length);
+        pos += bytes.length;
+    }
+
+    private void raw(char c) {
+        ensure(1);
+        buf[pos++] = (byte) c;
+    }
+
+    private void raw(byte c) {
+        ensure(1);
+        buf[pos++] = c;
+    }
+
+    private void ensure(int more) {
+        if (pos + more > buf.length) {
+            byte[] bigger = new byte[Math.max(buf.length * 2, pos + more)];
+            System.arraycopy(buf, 0, bigger, 0, pos);
+            buf = bigger;
+        }
+    }
+
+    private static byte[] fragment(String s) {
+        return s.getBytes(StandardCharsets.US_ASCII);
+    }
+}
