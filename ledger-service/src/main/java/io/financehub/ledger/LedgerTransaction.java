@@ -28,6 +28,10 @@ public record LedgerTransaction(
         String paymentDataJson,
         String creditCardMetadataJson,
         String operationType,
+        String categorySource,
+        UUID categoryRuleId,
+        UUID transferId,
+        String transferSource,
         Instant createdAt,
         Instant updatedAt) {
 }

@@ -45,6 +45,13 @@ final class Api {
         return rows;
     }
 
+    /** Creates one of the company's own categories and returns its id. */
+    static UUID category(UUID company, String name, String type) {
+        return UUID.fromString(as(company).contentType("application/json")
+                .body(java.util.Map.of("name", name, "type", type)).post("/api/banking/categories/")
+                .then().statusCode(201).extract().jsonPath().getString("id"));
+    }
+
     /** Waits, bounded, for the consumer to have done its work. */
     static <T> T eventually(Callable<T> probe, Matcher<? super T> matcher) {
         return await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).ignoreExceptions()

@@ -9,6 +9,7 @@ import static io.financehub.ledger.LedgerEvents.publishSnapshot;
 import static io.financehub.ledger.LedgerEvents.tx;
 import static io.financehub.ledger.LedgerEvents.unique;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 
@@ -70,14 +71,18 @@ class TenantIsolationTest {
         as(a).get("/api/banking/usage/").then().statusCode(200).body("transactions_used", equalTo(2));
 
         // Bulk categorize with one foreign id among the caller's own: all or nothing.
-        UUID category = UUID.randomUUID();
+        UUID category = Api.category(b, "Fornecedores", "expense");
+        String categoryOfB = as(b).get("/api/banking/transactions/" + idB + "/").jsonPath().getString("category_id");
+        String categoryOfA = as(a).get("/api/banking/transactions/" + idsA.get(1) + "/").jsonPath()
+                .getString("category_id");
         as(b).contentType("application/json")
                 .body(Map.of("transaction_ids", List.of(idB, idsA.get(1)), "category_id", category.toString()))
                 .post("/api/banking/transactions/bulk-categorize/").then().statusCode(404)
                 .contentType("application/problem+json").body("code", equalTo("not_found"));
-        as(b).get("/api/banking/transactions/" + idB + "/").then().statusCode(200).body("category_id", nullValue());
+        as(b).get("/api/banking/transactions/" + idB + "/").then().statusCode(200)
+                .body("category_id", equalTo(categoryOfB)).body("category_source", not(equalTo("user")));
         as(a).get("/api/banking/transactions/" + idsA.get(1) + "/").then().statusCode(200)
-                .body("category_id", nullValue());
+                .body("category_id", equalTo(categoryOfA)).body("category_source", not(equalTo("user")));
         as(b).contentType("application/json")
                 .body(Map.of("transaction_ids", List.of(idB), "category_id", category.toString()))
                 .post("/api/banking/transactions/bulk-categorize/").then().statusCode(200).body("updated", equalTo(1));

@@ -171,7 +171,7 @@ class TransactionIngestTest {
                 List.of(tx(id, accountId, T0, "COMPRA", "DEBIT", "-30.00", "PENDING", null, T0)), List.of()));
         eventually(() -> stored(id), is(1L));
         String ledgerId = transactions().get(0).get("id").toString();
-        UUID category = UUID.randomUUID();
+        UUID category = Api.category(company, "Almoços", "expense");
         as(company).contentType("application/json")
                 .body(Map.of("notes", "almoço com cliente", "category", category.toString()))
                 .patch("/api/banking/transactions/" + ledgerId + "/")

@@ -9,6 +9,7 @@ import static io.financehub.ledger.LedgerEvents.publishSnapshot;
 import static io.financehub.ledger.LedgerEvents.tx;
 import static io.financehub.ledger.LedgerEvents.unique;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.notNullValue;
@@ -49,7 +50,7 @@ class TransactionQueryTest {
     private static final String CARD = unique("acc");
     private static final List<TransactionData> DATA = new ArrayList<>();
     private static final Map<String, String> LEDGER_IDS = new HashMap<>();
-    private static final UUID CATEGORY = UUID.randomUUID();
+    private static UUID CATEGORY;
     private static final Set<Integer> CATEGORIZED = Set.of(2, 5, 11);
     private static String checkingId;
     private static boolean seeded;
@@ -98,6 +99,7 @@ class TransactionQueryTest {
         Api.all(COMPANY, "page_size=200").forEach(
                 t -> LEDGER_IDS.put((String) t.get("pluggy_transaction_id"), (String) t.get("id")));
         checkingId = as(COMPANY).get("/api/banking/accounts/?type=BANK").jsonPath().getString("[0].id");
+        CATEGORY = Api.category(COMPANY, "Clientes " + UUID.randomUUID(), "income");
         List<String> categorized = CATEGORIZED.stream().map(i -> LEDGER_IDS.get(DATA.get(i).id())).toList();
         as(COMPANY).contentType("application/json")
                 .body(Map.of("transaction_ids", categorized, "category_id", CATEGORY.toString()))
@@ -273,6 +275,6 @@ class TransactionQueryTest {
         as(COMPANY).contentType("application/json").body(Map.of("transaction_ids", List.of(id)))
                 .post("/api/banking/transactions/bulk-categorize/").then().statusCode(400)
                 .body("errors[0].field", equalTo("category_id"));
-        as(COMPANY).get("/api/banking/transactions/" + id + "/").then().body("category_id", nullValue());
+        as(COMPANY).get("/api/banking/transactions/" + id + "/").then().body("category_source", not(equalTo("user")));
     }
 }

@@ -25,14 +25,14 @@ public class AccountSnapshotRepository {
     private static final String UPSERT = """
             INSERT INTO accounts AS a (company_id, pluggy_account_id, pluggy_item_id, connector_name, type, subtype,
                 name, marketing_name, number, owner, balance, currency_code, balance_date, bank_data, credit_data,
-                is_active, observed_at)
+                is_active, observed_at, tax_number)
             SELECT $1, u.id, $2, $3, u.type, u.subtype, u.name, u.marketing_name, u.number, u.owner,
                    coalesce(u.balance, 0), coalesce(u.currency_code, 'BRL'), u.balance_date, u.bank_data::jsonb,
-                   u.credit_data::jsonb, true, $4
+                   u.credit_data::jsonb, true, $4, u.tax_number
             FROM unnest($5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[],
-                        $12::numeric[], $13::text[], $14::timestamptz[], $15::text[], $16::text[])
+                        $12::numeric[], $13::text[], $14::timestamptz[], $15::text[], $16::text[], $17::text[])
               AS u(id, type, subtype, name, marketing_name, number, owner, balance, currency_code, balance_date,
-                   bank_data, credit_data)
+                   bank_data, credit_data, tax_number)
             WHERE NOT EXISTS (SELECT 1 FROM removed_items r WHERE r.pluggy_item_id = $2)
             ON CONFLICT (pluggy_account_id) DO UPDATE SET
                 pluggy_item_id = EXCLUDED.pluggy_item_id, connector_name = EXCLUDED.connector_name,
@@ -41,7 +41,7 @@ public class AccountSnapshotRepository {
                 balance = EXCLUDED.balance, currency_code = EXCLUDED.currency_code,
                 balance_date = EXCLUDED.balance_date, bank_data = EXCLUDED.bank_data,
                 credit_data = EXCLUDED.credit_data, is_active = true, observed_at = EXCLUDED.observed_at,
-                updated_at = now()
+                tax_number = EXCLUDED.tax_number, updated_at = now()
             WHERE a.removed_at IS NULL AND a.company_id = EXCLUDED.company_id
               AND EXCLUDED.observed_at >= a.observed_at
             """;
@@ -72,6 +72,11 @@ public class AccountSnapshotRepository {
                 DELETE FROM held_back_transactions WHERE account_id IN (SELECT id FROM removed)
             ), parked AS (
                 DELETE FROM pending_batches WHERE pluggy_account_id = ANY($2::text[])
+            ), removed_rows AS (
+                DELETE FROM removed_transactions WHERE account_id IN (SELECT id FROM removed)
+            ), links AS (
+                DELETE FROM transaction_replacements WHERE transaction_id IN
+                    (SELECT id FROM transactions WHERE account_id IN (SELECT id FROM removed))
             )
             DELETE FROM transactions WHERE account_id IN (SELECT id FROM removed)
             """;
@@ -91,6 +96,7 @@ public class AccountSnapshotRepository {
         OffsetDateTime[] balanceDates = new OffsetDateTime[n];
         String[] bankData = new String[n];
         String[] creditData = new String[n];
+        String[] taxNumbers = new String[n];
         for (int i = 0; i < n; i++) {
             AccountData a = accounts.get(i);
             ids[i] = a.pluggyAccountId();
@@ -105,12 +111,13 @@ public class AccountSnapshotRepository {
             balanceDates[i] = utc(a.balanceDate());
             bankData[i] = json.write(a.bankData());
             creditData[i] = json.write(a.creditData());
+            taxNumbers[i] = TransactionRows.digits(a.taxNumber());
         }
         Tuple tuple = Tuple.of(companyId, itemId, connectorName, utc(observedAt))
                 .addArrayOfString(ids).addArrayOfString(types).addArrayOfString(subtypes).addArrayOfString(names)
                 .addArrayOfString(marketingNames).addArrayOfString(numbers).addArrayOfString(owners)
                 .addArrayOfBigDecimal(balances).addArrayOfString(currencies).addArrayOfOffsetDateTime(balanceDates)
-                .addArrayOfString(bankData).addArrayOfString(creditData);
+                .addArrayOfString(bankData).addArrayOfString(creditData).addArrayOfString(taxNumbers);
         return conn.preparedQuery(UPSERT).execute(tuple).map(RowSet::rowCount);
     }
 

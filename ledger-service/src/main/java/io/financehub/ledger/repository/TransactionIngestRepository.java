@@ -26,56 +26,87 @@ public class TransactionIngestRepository {
     /** Advisory lock namespace serialising "batch parked for an unknown account" with "account arrives". */
     private static final int ACCOUNT_LOCK_NAMESPACE = 7301;
 
-    /** The batch upsert; public because the benchmark runs this very statement through pgbench. */
-    public static final String UPSERT = """
-            INSERT INTO transactions AS t (company_id, account_id, pluggy_transaction_id, type, status, description,
-                description_raw, amount, amount_in_account_currency, balance, currency_code, date, pluggy_category_id,
-                pluggy_category_description, merchant_name, merchant, payment_data, credit_card_metadata,
-                provider_code, provider_id, operation_type, search_text, pluggy_created_at, pluggy_updated_at)
-            SELECT $1, $2, u.id, u.type, u.status, u.description, u.description_raw, u.amount, u.amount_acc,
-                u.balance, u.currency_code, u.date, u.category_id, u.category, u.merchant_name, u.merchant::jsonb,
-                u.payment_data::jsonb, u.card_meta::jsonb, u.provider_code, u.provider_id, u.operation_type,
-                u.search_text, u.created_at, u.updated_at
-            FROM unnest($3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::numeric[], $9::numeric[],
-                $10::numeric[], $11::text[], $12::timestamptz[], $13::text[], $14::text[], $15::text[], $16::text[],
-                $17::text[], $18::text[], $19::text[], $20::text[], $21::text[], $22::text[], $23::timestamptz[],
-                $24::timestamptz[])
-              AS u(id, type, status, description, description_raw, amount, amount_acc, balance, currency_code, date,
-                category_id, category, merchant_name, merchant, payment_data, card_meta, provider_code, provider_id,
-                operation_type, search_text, created_at, updated_at)
-            ON CONFLICT (pluggy_transaction_id) DO UPDATE SET
-                type = EXCLUDED.type, status = EXCLUDED.status, description = EXCLUDED.description,
-                description_raw = EXCLUDED.description_raw, amount = EXCLUDED.amount,
-                amount_in_account_currency = EXCLUDED.amount_in_account_currency, balance = EXCLUDED.balance,
-                currency_code = EXCLUDED.currency_code, date = EXCLUDED.date,
-                pluggy_category_id = EXCLUDED.pluggy_category_id,
-                pluggy_category_description = EXCLUDED.pluggy_category_description,
-                merchant_name = EXCLUDED.merchant_name, merchant = EXCLUDED.merchant,
-                payment_data = EXCLUDED.payment_data, credit_card_metadata = EXCLUDED.credit_card_metadata,
-                provider_code = EXCLUDED.provider_code, provider_id = EXCLUDED.provider_id,
-                operation_type = EXCLUDED.operation_type, search_text = EXCLUDED.search_text,
-                pluggy_created_at = EXCLUDED.pluggy_created_at, pluggy_updated_at = EXCLUDED.pluggy_updated_at,
-                updated_at = now()
-            WHERE t.account_id = EXCLUDED.account_id
-              AND coalesce(EXCLUDED.pluggy_updated_at, '-infinity') >= coalesce(t.pluggy_updated_at, '-infinity')
-              AND (t.type, t.status, t.description, t.description_raw, t.amount, t.amount_in_account_currency,
-                   t.balance, t.currency_code, t.date, t.pluggy_category_id, t.pluggy_category_description,
-                   t.merchant_name, t.merchant, t.payment_data, t.credit_card_metadata, t.provider_code,
-                   t.provider_id, t.operation_type, t.pluggy_updated_at)
-                  IS DISTINCT FROM
-                  (EXCLUDED.type, EXCLUDED.status, EXCLUDED.description, EXCLUDED.description_raw, EXCLUDED.amount,
-                   EXCLUDED.amount_in_account_currency, EXCLUDED.balance, EXCLUDED.currency_code, EXCLUDED.date,
-                   EXCLUDED.pluggy_category_id, EXCLUDED.pluggy_category_description, EXCLUDED.merchant_name,
-                   EXCLUDED.merchant, EXCLUDED.payment_data, EXCLUDED.credit_card_metadata, EXCLUDED.provider_code,
-                   EXCLUDED.provider_id, EXCLUDED.operation_type, EXCLUDED.pluggy_updated_at)
-            """;
+    /** The columns the upsert writes, in the order of the rows {@code r} it selects from. */
+    private static final String COLUMNS = """
+            company_id, account_id, pluggy_transaction_id, type, status, description, description_raw, amount,
+            amount_in_account_currency, balance, currency_code, date, pluggy_category_id, pluggy_category_description,
+            merchant_name, merchant, payment_data, credit_card_metadata, provider_code, provider_id, operation_type,
+            search_text, pluggy_created_at, pluggy_updated_at, merchant_key, document_key""";
+
+    /**
+     * The batch as rows {@code r} with the columns of transactions: $1 company, $2 account, $3..$26 the column arrays
+     * of {@link TransactionRows}, in {@link #COLUMNS} order.
+     */
+    private static final String ROWS = """
+            (SELECT $1::uuid AS company_id, $2::uuid AS account_id, u.*
+             FROM unnest($3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::numeric[], $9::numeric[],
+                  $10::numeric[], $11::text[], $12::timestamptz[], $13::text[], $14::text[], $15::text[], $16::text[],
+                  $17::text[], $18::text[], $19::text[], $20::text[], $21::text[], $22::text[], $23::timestamptz[],
+                  $24::timestamptz[], $25::text[], $26::text[])
+               AS u(pluggy_transaction_id, type, status, description, description_raw, amount,
+                    amount_in_account_currency, balance, currency_code, date, pluggy_category_id,
+                    pluggy_category_description, merchant_name, merchant, payment_data, credit_card_metadata,
+                    provider_code, provider_id, operation_type, search_text, pluggy_created_at, pluggy_updated_at,
+                    merchant_key, document_key)) r""";
+
+    private static final int FIRST_RULE_PARAMETER = 27;
+
+    /**
+     * The batch upsert, its category decided by {@code categorization} (see {@link Categorization}). A newer Pluggy
+     * version replaces the stored one only if something changed; the user's category and notes are never replaced.
+     * Public because the benchmark runs this very statement through pgbench.
+     */
+    public static String upsert(Categorization categorization, List<Object> ruleParameters) {
+        return "INSERT INTO transactions AS t (" + COLUMNS + """
+                , category_id, category_source, category_rule_id)
+                SELECT r.company_id, r.account_id, r.pluggy_transaction_id, r.type, r.status, r.description,
+                    r.description_raw, r.amount, r.amount_in_account_currency, r.balance, r.currency_code, r.date,
+                    r.pluggy_category_id, r.pluggy_category_description, r.merchant_name, r.merchant::jsonb,
+                    r.payment_data::jsonb, r.credit_card_metadata::jsonb, r.provider_code, r.provider_id,
+                    r.operation_type, r.search_text, r.pluggy_created_at, r.pluggy_updated_at, r.merchant_key,
+                    r.document_key, """ + Categorization.CATEGORY + ", " + Categorization.SOURCE + ", "
+                + Categorization.RULE + "\nFROM " + ROWS
+                + categorization.joins(FIRST_RULE_PARAMETER, ruleParameters) + """
+
+                ON CONFLICT (pluggy_transaction_id) DO UPDATE SET
+                    type = EXCLUDED.type, status = EXCLUDED.status, description = EXCLUDED.description,
+                    description_raw = EXCLUDED.description_raw, amount = EXCLUDED.amount,
+                    amount_in_account_currency = EXCLUDED.amount_in_account_currency, balance = EXCLUDED.balance,
+                    currency_code = EXCLUDED.currency_code, date = EXCLUDED.date,
+                    pluggy_category_id = EXCLUDED.pluggy_category_id,
+                    pluggy_category_description = EXCLUDED.pluggy_category_description,
+                    merchant_name = EXCLUDED.merchant_name, merchant = EXCLUDED.merchant,
+                    payment_data = EXCLUDED.payment_data, credit_card_metadata = EXCLUDED.credit_card_metadata,
+                    provider_code = EXCLUDED.provider_code, provider_id = EXCLUDED.provider_id,
+                    operation_type = EXCLUDED.operation_type, search_text = EXCLUDED.search_text,
+                    pluggy_created_at = EXCLUDED.pluggy_created_at, pluggy_updated_at = EXCLUDED.pluggy_updated_at,
+                    merchant_key = EXCLUDED.merchant_key, document_key = EXCLUDED.document_key,
+                    category_id = CASE WHEN t.category_source = 'user' THEN t.category_id ELSE EXCLUDED.category_id END,
+                    category_rule_id = CASE WHEN t.category_source = 'user' THEN NULL ELSE EXCLUDED.category_rule_id END,
+                    category_source = CASE WHEN t.category_source = 'user' THEN 'user' ELSE EXCLUDED.category_source END,
+                    updated_at = now()
+                WHERE t.account_id = EXCLUDED.account_id
+                  AND coalesce(EXCLUDED.pluggy_updated_at, '-infinity') >= coalesce(t.pluggy_updated_at, '-infinity')
+                  AND (t.type, t.status, t.description, t.description_raw, t.amount, t.amount_in_account_currency,
+                       t.balance, t.currency_code, t.date, t.pluggy_category_id, t.pluggy_category_description,
+                       t.merchant_name, t.merchant, t.payment_data, t.credit_card_metadata, t.provider_code,
+                       t.provider_id, t.operation_type, t.pluggy_updated_at)
+                      IS DISTINCT FROM
+                      (EXCLUDED.type, EXCLUDED.status, EXCLUDED.description, EXCLUDED.description_raw, EXCLUDED.amount,
+                       EXCLUDED.amount_in_account_currency, EXCLUDED.balance, EXCLUDED.currency_code, EXCLUDED.date,
+                       EXCLUDED.pluggy_category_id, EXCLUDED.pluggy_category_description, EXCLUDED.merchant_name,
+                       EXCLUDED.merchant, EXCLUDED.payment_data, EXCLUDED.credit_card_metadata, EXCLUDED.provider_code,
+                       EXCLUDED.provider_id, EXCLUDED.operation_type, EXCLUDED.pluggy_updated_at)
+                """;
+    }
 
     private static final String TARGET = """
             SELECT a.id, a.company_id, a.removed_at IS NOT NULL AS removed, c.monthly_transaction_limit,
-                   coalesce(u.used, 0) AS used
+                   coalesce(u.used, 0) AS used, coalesce(rs.version, 0) AS rules_version
             FROM accounts a
             LEFT JOIN companies c ON c.id = a.company_id
             LEFT JOIN transaction_usage u ON u.company_id = a.company_id AND u.month = $2
+            LEFT JOIN category_rule_sets rs ON rs.company_id = a.company_id
             WHERE a.pluggy_account_id = $1
             """;
 
@@ -88,14 +119,120 @@ public class TransactionIngestRepository {
             WHERE NOT EXISTS (SELECT 1 FROM transactions t WHERE t.pluggy_transaction_id = u.id)
             """;
 
+    /**
+     * Pluggy deleted these ids: tombstones (a late create never brings them back), and the rows move to
+     * removed_transactions, where a re-id'd successor can still find them (see {@link #LINK}).
+     */
     private static final String DELETE = """
             WITH tombstones AS (
                 INSERT INTO transaction_tombstones (pluggy_transaction_id)
                 SELECT unnest($1::text[]) ON CONFLICT DO NOTHING
             ), unheld AS (
                 DELETE FROM held_back_transactions WHERE pluggy_transaction_id = ANY($1)
+            ), gone AS (
+                DELETE FROM transactions WHERE pluggy_transaction_id = ANY($1) AND account_id = $2
+                RETURNING id, company_id, account_id, pluggy_transaction_id, type, status, description, search_text,
+                          amount, date, category_id, category_source, category_rule_id, notes, created_at
             )
-            DELETE FROM transactions WHERE pluggy_transaction_id = ANY($1) AND account_id = $2
+            INSERT INTO removed_transactions (id, company_id, account_id, pluggy_transaction_id, type, status,
+                description, search_text, amount, date, category_id, category_source, category_rule_id, notes,
+                created_at)
+            SELECT * FROM gone
+            ON CONFLICT (id) DO NOTHING
+            """;
+
+    /**
+     * One transaction per real-world payment. Pluggy re-ids a transaction whose description, amount or date changed
+     * (a pending charge that posts, typically): a delete of the old id, a create of a new one, in either order and
+     * nothing linking them. A live row of the account that arrived after a removed one (within 30 days of its
+     * removal) takes the removed row's place when they are the same payment: same type, amounts within 2 % (at
+     * least R$ 0.05), dates at most 5 days apart, descriptions at least 40 % alike (trigram similarity), and each
+     * is the other's best match. It keeps the removed row's ledger id, and its category and notes where the user
+     * set them; the link is recorded. Only a removed row is ever merged into a live one, so two live charges, however
+     * alike, are never merged.
+     */
+    private static final String LINK = """
+            WITH candidates AS (
+                SELECT o.id AS old_id, n.id AS new_id, o.pluggy_transaction_id AS old_pluggy_id,
+                       n.pluggy_transaction_id AS new_pluggy_id, n.company_id,
+                       n.amount - o.amount AS amount_difference,
+                       abs(n.date::date - o.date::date) AS days_apart,
+                       similarity(n.search_text, o.search_text) AS alike,
+                       o.category_id AS old_category, o.category_source AS old_source,
+                       o.category_rule_id AS old_rule, o.notes AS old_notes
+                FROM removed_transactions o
+                JOIN transactions n ON n.account_id = o.account_id
+                     AND n.date BETWEEN o.date - interval '5 days' AND o.date + interval '5 days'
+                     AND n.type = o.type
+                     AND abs(n.amount - o.amount) <= greatest(0.05, abs(o.amount) * 0.02)
+                     AND n.created_at >= o.created_at
+                     AND n.pluggy_transaction_id <> o.pluggy_transaction_id
+                WHERE o.account_id = $1 AND o.removed_at > now() - interval '30 days'
+                  AND similarity(n.search_text, o.search_text) >= 0.4
+                  AND NOT EXISTS (SELECT 1 FROM transaction_replacements x
+                                  WHERE x.pluggy_transaction_id = n.pluggy_transaction_id)
+            ), ranked AS (
+                SELECT c.*,
+                       row_number() OVER (PARTITION BY old_id
+                                          ORDER BY abs(amount_difference), days_apart, alike DESC, new_id) AS old_rank,
+                       row_number() OVER (PARTITION BY new_id
+                                          ORDER BY abs(amount_difference), days_apart, alike DESC, old_id) AS new_rank
+                FROM candidates c
+            ), pairs AS (
+                SELECT * FROM ranked WHERE old_rank = 1 AND new_rank = 1
+            ), unremoved AS (
+                DELETE FROM removed_transactions o USING pairs p WHERE o.id = p.old_id
+            ), kept AS (
+                UPDATE transactions t SET id = p.old_id,
+                    category_id = CASE WHEN p.old_source = 'user' THEN p.old_category ELSE t.category_id END,
+                    category_rule_id = CASE WHEN p.old_source = 'user' THEN NULL ELSE t.category_rule_id END,
+                    category_source = CASE WHEN p.old_source = 'user' THEN 'user' ELSE t.category_source END,
+                    notes = coalesce(p.old_notes, t.notes), updated_at = now()
+                FROM pairs p WHERE t.id = p.new_id
+                RETURNING p.*
+            )
+            INSERT INTO transaction_replacements (replaced_pluggy_transaction_id, pluggy_transaction_id, transaction_id,
+                company_id, amount_difference, days_apart, description_similarity)
+            SELECT old_pluggy_id, new_pluggy_id, old_id, company_id, amount_difference, days_apart, alike FROM kept
+            ON CONFLICT (replaced_pluggy_transaction_id) DO NOTHING
+            """;
+
+    /**
+     * Transfers between the company's own accounts, for rows this batch stored: a row and one of the opposite type
+     * in another of the company's accounts, of the same absolute amount, at most 3 days apart, neither paired nor
+     * unpaired by the user, and a sign that it is a transfer: either side's category is of type transfer (Pluggy's
+     * same-person transfers, credit-card bill payments, ...), or either side's counterparty is the other account's
+     * owner. Each pair is both rows' nearest match. Batches of one company apply one after another (the usage row's
+     * lock), so the two sides of a transfer arriving in two batches at once are paired by whichever commits last.
+     */
+    private static final String PAIR = """
+            WITH fresh AS (
+                SELECT t.* FROM transactions t
+                WHERE t.pluggy_transaction_id = ANY($1) AND t.transfer_id IS NULL AND NOT t.transfer_blocked
+            ), candidates AS (
+                SELECT f.id AS a, o.id AS b, abs(extract(epoch FROM o.date - f.date)) AS apart
+                FROM fresh f
+                JOIN accounts fa ON fa.id = f.account_id
+                JOIN transactions o ON o.company_id = f.company_id AND o.amount IN (f.amount, -f.amount)
+                     AND o.account_id <> f.account_id AND o.type <> f.type
+                     AND o.date BETWEEN f.date - interval '3 days' AND f.date + interval '3 days'
+                     AND o.transfer_id IS NULL AND NOT o.transfer_blocked
+                JOIN accounts oa ON oa.id = o.account_id
+                LEFT JOIN categories fc ON fc.id = f.category_id
+                LEFT JOIN categories oc ON oc.id = o.category_id
+                WHERE fc.type = 'transfer' OR oc.type = 'transfer'
+                   OR (f.document_key IS NOT NULL AND f.document_key = oa.tax_number)
+                   OR (o.document_key IS NOT NULL AND o.document_key = fa.tax_number)
+            ), pairs AS (
+                SELECT a, b, gen_random_uuid() AS transfer_id FROM (
+                    SELECT c.*, row_number() OVER (PARTITION BY a ORDER BY apart, b) AS ra,
+                                row_number() OVER (PARTITION BY b ORDER BY apart, a) AS rb
+                    FROM candidates c) ranked
+                WHERE ra = 1 AND rb = 1
+            )
+            UPDATE transactions t SET transfer_id = p.transfer_id, transfer_source = 'auto', updated_at = now()
+            FROM (SELECT a AS id, transfer_id FROM pairs UNION ALL SELECT b, transfer_id FROM pairs) p
+            WHERE t.id = p.id
             """;
 
     /**
@@ -151,7 +288,8 @@ public class TransactionIngestRepository {
                     }
                     Row row = rows.iterator().next();
                     return new Target(row.getUUID("id"), row.getUUID("company_id"), row.getBoolean("removed"),
-                            row.getLong("monthly_transaction_limit"), row.getLong("used"));
+                            row.getLong("monthly_transaction_limit"), row.getLong("used"),
+                            row.getLong("rules_version"));
                 });
     }
 
@@ -170,10 +308,25 @@ public class TransactionIngestRepository {
         return conn.preparedQuery(DELETE).execute(Tuple.of(ids, accountId)).map(RowSet::rowCount);
     }
 
-    public Uni<Integer> upsert(SqlConnection conn, UUID companyId, UUID accountId, TransactionRows rows) {
-        return conn.preparedQuery(UPSERT).execute(rows.appendTo(Tuple.of(companyId, accountId)))
-                .map(RowSet::rowCount);
+    public Uni<Integer> upsert(SqlConnection conn, UUID companyId, UUID accountId, TransactionRows rows,
+            Categorization categorization) {
+        List<Object> ruleParameters = new ArrayList<>();
+        String sql = upsert(categorization, ruleParameters);
+        Tuple tuple = rows.appendTo(Tuple.of(companyId, accountId));
+        ruleParameters.forEach(tuple::addValue);
+        return conn.preparedQuery(sql).execute(tuple).map(RowSet::rowCount);
     }
+
+    /** Links re-id'd transactions of the account (see {@link #LINK}); returns how many links were made. */
+    public Uni<Integer> link(SqlConnection conn, UUID accountId) {
+        return conn.preparedQuery(LINK).execute(Tuple.of(accountId)).map(RowSet::rowCount);
+    }
+
+    /** Pairs the rows just stored with their transfer's other side (see {@link #PAIR}); returns the rows paired. */
+    public Uni<Integer> pairTransfers(SqlConnection conn, String[] storedIds) {
+        return conn.preparedQuery(PAIR).execute(Tuple.of(storedIds)).map(RowSet::rowCount);
+    }
+
 
     /** Grants up to {@code asked} of the month's remaining {@code limit}; returns what was granted. */
     public Uni<Integer> grant(SqlConnection conn, UUID companyId, LocalDate month, int asked, long limit) {
@@ -226,8 +379,9 @@ public class TransactionIngestRepository {
     /**
      * @param limit the company's monthly limit, or null when unlimited or the company is not known yet
      * @param used  transactions stored this month before this batch (read without a lock: only a hint)
+     * @param rulesVersion the version of the company's rules and mappings (0: never changed)
      */
-    public record Target(UUID accountId, UUID companyId, boolean removed, Long limit, long used) {
+    public record Target(UUID accountId, UUID companyId, boolean removed, Long limit, long used, long rulesVersion) {
     }
 
     /** An id of a batch that is not stored: new, or deleted before, or held back before. */

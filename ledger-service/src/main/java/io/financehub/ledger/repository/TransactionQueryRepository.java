@@ -28,27 +28,31 @@ public class TransactionQueryRepository {
                    t.amount_in_account_currency, t.balance, t.currency_code, t.date, t.category_id,
                    t.pluggy_category_id, t.pluggy_category_description, t.notes, t.merchant::text AS merchant,
                    t.payment_data::text AS payment_data, t.credit_card_metadata::text AS credit_card_metadata,
-                   t.operation_type, t.created_at, t.updated_at
+                   t.operation_type, t.category_source, t.category_rule_id, t.transfer_id, t.transfer_source,
+                   t.created_at, t.updated_at
             """;
 
     private static final String RETURNING = """
             RETURNING id, pluggy_transaction_id, account_id, type, status, description, amount,
                    amount_in_account_currency, balance, currency_code, date, category_id, pluggy_category_id,
                    pluggy_category_description, notes, merchant::text AS merchant, payment_data::text AS payment_data,
-                   credit_card_metadata::text AS credit_card_metadata, operation_type, created_at, updated_at
+                   credit_card_metadata::text AS credit_card_metadata, operation_type, category_source,
+                   category_rule_id, transfer_id, transfer_source, created_at, updated_at
             """;
 
     private static final String PATCH = """
             UPDATE transactions SET
                 notes = CASE WHEN $3 THEN $4 ELSE notes END,
                 category_id = CASE WHEN $5 THEN $6::uuid ELSE category_id END,
-                category_set_by_user = category_set_by_user OR $5,
+                category_source = CASE WHEN $5 THEN 'user' ELSE category_source END,
+                category_rule_id = CASE WHEN $5 THEN NULL ELSE category_rule_id END,
                 updated_at = now()
             WHERE id = $1 AND company_id = $2
             """ + RETURNING;
 
     private static final String CATEGORIZE = """
-            UPDATE transactions SET category_id = $3, category_set_by_user = true, updated_at = now()
+            UPDATE transactions SET category_id = $3, category_source = 'user', category_rule_id = NULL,
+                updated_at = now()
             WHERE company_id = $1 AND id = ANY($2)
             """;
 
@@ -109,6 +113,66 @@ public class TransactionQueryRepository {
         return client.preparedQuery(CATEGORIZE).execute(Tuple.of(companyId, ids, categoryId)).map(RowSet::rowCount);
     }
 
+    /** The company's rows among {@code ids}, locked for a change of their transfer pairing. */
+    public Uni<List<LedgerTransaction>> lock(SqlClient client, UUID companyId, UUID[] ids) {
+        return client.preparedQuery(COLUMNS + "FROM transactions t WHERE t.company_id = $1 AND t.id = ANY($2) "
+                + "ORDER BY t.id FOR UPDATE").execute(Tuple.of(companyId, ids)).map(TransactionQueryRepository::read);
+    }
+
+    /** Pairs the rows as one transfer, chosen by the user. */
+    public Uni<Integer> pair(SqlClient client, UUID companyId, UUID[] ids) {
+        return client.preparedQuery("UPDATE transactions SET transfer_id = $3, "
+                + "transfer_source = 'user', transfer_blocked = false, updated_at = now() "
+                + "WHERE company_id = $1 AND id = ANY($2)")
+                .execute(Tuple.of(companyId, ids, UUID.randomUUID())).map(RowSet::rowCount);
+    }
+
+    /** Undoes a transfer: both sides become ordinary transactions and are never paired again by themselves. */
+    public Uni<Integer> unpair(SqlClient client, UUID companyId, UUID transferId) {
+        return client.preparedQuery("UPDATE transactions SET transfer_id = NULL, transfer_source = NULL, "
+                + "transfer_blocked = true, updated_at = now() WHERE company_id = $1 AND transfer_id = $2")
+                .execute(Tuple.of(companyId, transferId)).map(RowSet::rowCount);
+    }
+
+    /** Undoes the transfer and returns its two sides as they now are. */
+    public Uni<List<LedgerTransaction>> unpairedSides(SqlClient client, UUID companyId, UUID transferId) {
+        return client.preparedQuery("UPDATE transactions t SET transfer_id = NULL, transfer_source = NULL, "
+                + "transfer_blocked = true, updated_at = now() WHERE t.company_id = $1 AND t.transfer_id = $2 "
+                + RETURNING)
+                .execute(Tuple.of(companyId, transferId)).map(TransactionQueryRepository::read);
+    }
+
+    /** The other side of a transfer, or null. */
+    public Uni<UUID> counterpart(UUID companyId, UUID transferId, UUID id) {
+        return pool.preparedQuery("SELECT id FROM transactions WHERE company_id = $1 AND transfer_id = $2 "
+                + "AND id <> $3 LIMIT 1").execute(Tuple.of(companyId, transferId, id))
+                .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getUUID("id"));
+    }
+
+    /** The Pluggy ids the ledger recognised as earlier versions of this transaction. */
+    public Uni<List<Replacement>> replacements(UUID companyId, UUID id) {
+        return pool.preparedQuery("""
+                SELECT replaced_pluggy_transaction_id, pluggy_transaction_id, amount_difference, days_apart,
+                       description_similarity, linked_at
+                FROM transaction_replacements WHERE company_id = $1 AND transaction_id = $2 ORDER BY linked_at""")
+                .execute(Tuple.of(companyId, id)).map(rows -> {
+                    List<Replacement> result = new ArrayList<>(rows.size());
+                    for (Row r : rows) {
+                        result.add(new Replacement(r.getString("replaced_pluggy_transaction_id"),
+                                r.getString("pluggy_transaction_id"), r.getBigDecimal("amount_difference"),
+                                r.getInteger("days_apart"), r.getFloat("description_similarity"),
+                                instant(r, "linked_at")));
+                    }
+                    return result;
+                });
+    }
+
+    /** A link the ledger made: {@code replacedPluggyTransactionId} was re-id'd as {@code pluggyTransactionId}. */
+    public record Replacement(String replacedPluggyTransactionId, String pluggyTransactionId,
+            java.math.BigDecimal amountDifference, int daysApart, float descriptionSimilarity,
+            java.time.Instant linkedAt) {
+    }
+
     private static LedgerTransaction first(RowSet<Row> rows) {
         List<LedgerTransaction> all = read(rows);
         return all.isEmpty() ? null : all.get(0);
@@ -124,7 +188,8 @@ public class TransactionQueryRepository {
                     r.getUUID("category_id"), r.getString("pluggy_category_id"),
                     r.getString("pluggy_category_description"), r.getString("notes"), r.getString("merchant"),
                     r.getString("payment_data"), r.getString("credit_card_metadata"), r.getString("operation_type"),
-                    instant(r, "created_at"), instant(r, "updated_at")));
+                    r.getString("category_source"), r.getUUID("category_rule_id"), r.getUUID("transfer_id"),
+                    r.getString("transfer_source"), instant(r, "created_at"), instant(r, "updated_at")));
         }
         return result;
     }

@@ -8,6 +8,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 import io.financehub.contracts.events.Merchant;
+import io.financehub.contracts.events.PaymentData;
+import io.financehub.contracts.events.PaymentParticipant;
 import io.financehub.contracts.events.TransactionData;
 import io.financehub.ledger.SearchText;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -40,6 +42,8 @@ public final class TransactionRows {
     final String[] searchTexts;
     final OffsetDateTime[] createdAts;
     final OffsetDateTime[] updatedAts;
+    final String[] merchantKeys;
+    final String[] documentKeys;
 
     public TransactionRows(List<TransactionData> rows, String defaultCurrency, JsonColumns json) {
         int n = rows.size();
@@ -65,6 +69,8 @@ public final class TransactionRows {
         searchTexts = new String[n];
         createdAts = new OffsetDateTime[n];
         updatedAts = new OffsetDateTime[n];
+        merchantKeys = new String[n];
+        documentKeys = new String[n];
         for (int i = 0; i < n; i++) {
             TransactionData t = rows.get(i);
             Merchant merchant = t.merchant();
@@ -92,6 +98,8 @@ public final class TransactionRows {
                     merchant == null ? null : merchant.businessName());
             createdAts[i] = utc(t.createdAt());
             updatedAts[i] = utc(t.updatedAt());
+            merchantKeys[i] = merchant == null || merchant.name() == null ? null : SearchText.fold(merchant.name());
+            documentKeys[i] = documentKey(t);
         }
     }
 
@@ -99,7 +107,39 @@ public final class TransactionRows {
         return ids.length;
     }
 
-    /** Appends the 22 column arrays, in the order of {@link TransactionIngestRepository#UPSERT}'s unnest. */
+    /**
+     * What a rule's or a transfer's "document" is matched against: the merchant's CNPJ, else the counterparty's
+     * CPF/CNPJ (the receiver of money sent, the payer of money received), as digits.
+     */
+    static String documentKey(TransactionData t) {
+        if (t.merchant() != null && digits(t.merchant().cnpj()) != null) {
+            return digits(t.merchant().cnpj());
+        }
+        PaymentData payment = t.paymentData();
+        if (payment == null) {
+            return null;
+        }
+        PaymentParticipant counterparty = "CREDIT".equals(t.type()) ? payment.payer() : payment.receiver();
+        return counterparty == null || counterparty.documentNumber() == null ? null
+                : digits(counterparty.documentNumber().value());
+    }
+
+    /** The digits of a CPF/CNPJ however it is punctuated, or null when it has none. */
+    public static String digits(String document) {
+        if (document == null) {
+            return null;
+        }
+        StringBuilder digits = new StringBuilder(document.length());
+        for (int i = 0; i < document.length(); i++) {
+            char c = document.charAt(i);
+            if (c >= '0' && c <= '9') {
+                digits.append(c);
+            }
+        }
+        return digits.isEmpty() ? null : digits.toString();
+    }
+
+    /** Appends the 24 column arrays, in the order of {@link TransactionIngestRepository#UPSERT}'s unnest. */
     Tuple appendTo(Tuple tuple) {
         return tuple.addArrayOfString(ids).addArrayOfString(types).addArrayOfString(statuses)
                 .addArrayOfString(descriptions).addArrayOfString(descriptionsRaw)
@@ -109,7 +149,7 @@ public final class TransactionRows {
                 .addArrayOfString(merchantNames).addArrayOfString(merchants).addArrayOfString(paymentData)
                 .addArrayOfString(creditCardMetadata).addArrayOfString(providerCodes).addArrayOfString(providerIds)
                 .addArrayOfString(operationTypes).addArrayOfString(searchTexts).addArrayOfOffsetDateTime(createdAts)
-                .addArrayOfOffsetDateTime(updatedAts);
+                .addArrayOfOffsetDateTime(updatedAts).addArrayOfString(merchantKeys).addArrayOfString(documentKeys);
     }
 
     private static BigDecimal money(BigDecimal value) {

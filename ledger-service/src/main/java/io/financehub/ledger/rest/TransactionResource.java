@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
@@ -24,6 +25,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.financehub.ledger.LedgerTransaction;
 import io.financehub.ledger.SearchText;
+import io.financehub.ledger.service.CategoryService;
 import io.financehub.ledger.service.LedgerCalendar;
 import io.financehub.ledger.service.Ordering;
 import io.financehub.ledger.service.PageKey;
@@ -46,11 +48,14 @@ public class TransactionResource {
     private static final Set<String> STATUSES = Set.of("PENDING", "POSTED");
 
     private final TransactionService transactions;
+    private final CategoryService categories;
     private final LedgerCalendar calendar;
     private final Caller caller;
 
-    TransactionResource(TransactionService transactions, LedgerCalendar calendar, Caller caller) {
+    TransactionResource(TransactionService transactions, CategoryService categories, LedgerCalendar calendar,
+            Caller caller) {
         this.transactions = transactions;
+        this.categories = categories;
         this.calendar = calendar;
         this.caller = caller;
     }
@@ -67,23 +72,9 @@ public class TransactionResource {
             @RestQuery("max_amount") String maxAmount, @RestQuery String type, @RestQuery String status,
             @RestQuery String search, @RestQuery String ordering, @RestQuery("page_size") String pageSize,
             @RestQuery String cursor, @RestQuery String count) {
-        LocalDate start = Params.date("start_date", startDate);
-        LocalDate end = Params.date("end_date", endDate);
-        if (start != null && end != null && end.isBefore(start)) {
-            throw new InvalidField("end_date", "must not be before start_date");
-        }
-        BigDecimal min = Params.amount("min_amount", minAmount);
-        BigDecimal max = Params.amount("max_amount", maxAmount);
-        if (min != null && max != null && max.compareTo(min) < 0) {
-            throw new InvalidField("max_amount", "must not be less than min_amount");
-        }
-        TransactionFilter filter = new TransactionFilter(Params.uuid("account_id", accountId),
-                Params.uuid("category_id", categoryId), start == null ? null : calendar.startOf(start),
-                end == null ? null : calendar.startOf(end.plusDays(1)), min, max,
-                Params.oneOf("type", type, TYPES), Params.oneOf("status", status, STATUSES), searchPattern(search));
-        Ordering order = Params.blank(ordering) ? Ordering.DEFAULT
-                : Ordering.of(ordering.trim()).orElseThrow(
-                        () -> new InvalidField("ordering", "must be one of -date, date, -amount, amount"));
+        TransactionFilter filter = filter(calendar, accountId, categoryId, startDate, endDate, minAmount, maxAmount,
+                type, status, search);
+        Ordering order = ordering(ordering);
         int size = Params.intBetween("page_size", pageSize, DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE);
         PageKey after = Cursors.decode(cursor, order);
         boolean withCount = Boolean.TRUE.equals(Params.bool("count", count));
@@ -97,10 +88,35 @@ public class TransactionResource {
                         n)));
     }
 
+    /** One transaction, with its transfer's other side and the earlier Pluggy ids the ledger merged into it. */
     @GET
     @Path("/{id}")
-    public Uni<TransactionView> get(@RestPath String id) {
-        return transactions.get(caller.companyId(), Params.uuid("id", id)).map(TransactionView::of);
+    public Uni<TransactionDetailView> get(@RestPath String id) {
+        return transactions.detail(caller.companyId(), Params.uuid("id", id)).map(TransactionDetailView::of);
+    }
+
+    /**
+     * Pairs the transaction with {@code counterpart_id} as a transfer between two of the company's accounts: both
+     * are then left out of income and expenses.
+     */
+    @POST
+    @Path("/{id}/transfer")
+    public Uni<List<TransactionView>> pair(@RestPath String id, TransferRequest body) {
+        UUID transactionId = Params.uuid("id", id);
+        UUID counterpart = body == null ? null : Params.uuid("counterpart_id", body.counterpartId());
+        if (counterpart == null) {
+            throw new InvalidField("counterpart_id", "is required");
+        }
+        return transactions.pair(caller.companyId(), transactionId, counterpart)
+                .map(rows -> rows.stream().map(TransactionView::of).toList());
+    }
+
+    /** Undoes the transfer; its two sides count as income and expense again and are never paired by themselves. */
+    @DELETE
+    @Path("/{id}/transfer")
+    public Uni<List<TransactionView>> unpair(@RestPath String id) {
+        return transactions.unpair(caller.companyId(), Params.uuid("id", id))
+                .map(rows -> rows.stream().map(TransactionView::of).toList());
     }
 
     /** Sets {@code notes} and/or {@code category} (a category id; null clears). A later sync keeps both. */
@@ -122,7 +138,10 @@ public class TransactionResource {
         if (!setNotes && !setCategory) {
             throw new InvalidField("body", "give notes and/or category");
         }
-        return transactions.edit(caller.companyId(), transactionId, setNotes, notes, setCategory, category)
+        UUID company = caller.companyId();
+        Uni<?> usable = category == null ? Uni.createFrom().nullItem()
+                : categories.requireUsable(company, category, categoryField);
+        return usable.flatMap(c -> transactions.edit(company, transactionId, setNotes, notes, setCategory, category))
                 .map(TransactionView::of);
     }
 
@@ -148,8 +167,35 @@ public class TransactionResource {
         if (category == null) {
             throw new InvalidField("category_id", "is required");
         }
-        return transactions.categorize(caller.companyId(), ids, category)
+        UUID company = caller.companyId();
+        return categories.requireUsable(company, category, "category_id")
+                .flatMap(c -> transactions.categorize(company, ids, category))
                 .map(updated -> new BulkResult(updated, category));
+    }
+
+    /** The filters of the list (and of its export), validated: 400 naming the field otherwise. */
+    static TransactionFilter filter(LedgerCalendar calendar, String accountId, String categoryId, String startDate,
+            String endDate, String minAmount, String maxAmount, String type, String status, String search) {
+        LocalDate start = Params.date("start_date", startDate);
+        LocalDate end = Params.date("end_date", endDate);
+        if (start != null && end != null && end.isBefore(start)) {
+            throw new InvalidField("end_date", "must not be before start_date");
+        }
+        BigDecimal min = Params.amount("min_amount", minAmount);
+        BigDecimal max = Params.amount("max_amount", maxAmount);
+        if (min != null && max != null && max.compareTo(min) < 0) {
+            throw new InvalidField("max_amount", "must not be less than min_amount");
+        }
+        return new TransactionFilter(Params.uuid("account_id", accountId), Params.uuid("category_id", categoryId),
+                start == null ? null : calendar.startOf(start), end == null ? null : calendar.startOf(end.plusDays(1)),
+                min, max, Params.oneOf("type", type, TYPES), Params.oneOf("status", status, STATUSES),
+                searchPattern(search));
+    }
+
+    static Ordering ordering(String ordering) {
+        return Params.blank(ordering) ? Ordering.DEFAULT
+                : Ordering.of(ordering.trim()).orElseThrow(
+                        () -> new InvalidField("ordering", "must be one of -date, date, -amount, amount"));
     }
 
     private static String searchPattern(String search) {
@@ -185,5 +231,9 @@ public class TransactionResource {
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record BulkResult(int updated, UUID categoryId) {
+    }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record TransferRequest(String counterpartId) {
     }
 }

@@ -21,6 +21,10 @@ public class LedgerCalendar {
         this.clock = Clock.system(zone);
     }
 
+    public ZoneId zone() {
+        return zone;
+    }
+
     /** First day of the current plan month. */
     public LocalDate currentMonth() {
         return LocalDate.now(clock).withDayOfMonth(1);

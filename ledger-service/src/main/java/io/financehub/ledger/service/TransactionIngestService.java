@@ -1,9 +1,11 @@
 package io.financehub.ledger.service;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -51,22 +53,27 @@ public class TransactionIngestService {
     private final JsonColumns json;
     private final ObjectMapper mapper;
     private final LedgerCalendar calendar;
+    private final RuleBook ruleBook;
     private final Counter stored;
     private final Counter heldBack;
 
     TransactionIngestService(Pool pool, TransactionIngestRepository repository, JsonColumns json, ObjectMapper mapper,
-            LedgerCalendar calendar, MeterRegistry registry) {
+            LedgerCalendar calendar, RuleBook ruleBook, MeterRegistry registry) {
         this.pool = pool;
         this.repository = repository;
         this.json = json;
         this.mapper = mapper;
         this.calendar = calendar;
+        this.ruleBook = ruleBook;
         this.stored = registry.counter("ledger_transactions_stored_total");
         this.heldBack = registry.counter("ledger_transactions_held_back_total");
     }
 
     public Uni<IngestOutcome> ingest(EventEnvelope<TransactionBatch> envelope) {
         return pool.withTransaction(conn -> apply(conn, envelope.id(), envelope.companyId(), envelope.payload()))
+                // Concurrent batches of one company meet on its rollup rows; PostgreSQL breaks a rare deadlock by
+                // failing one transaction, which is simply run again.
+                .onFailure(Retryable::deadlockOrSerialization).retry().withBackOff(Duration.ofMillis(20)).atMost(5)
                 .invoke(outcome -> {
                     stored.increment(outcome.stored());
                     heldBack.increment(outcome.heldBack());
@@ -132,37 +139,62 @@ public class TransactionIngestService {
                 ? Uni.createFrom().item(0)
                 : repository.delete(conn, target.accountId(), batch.deletedIds().toArray(String[]::new));
         return deletions.flatMap(deleted -> batch.upserts().isEmpty()
-                ? Uni.createFrom().item(new IngestOutcome(IngestOutcome.Status.APPLIED, 0, 0, batch.rejected()))
-                : upsert(conn, target, batch, month));
+                ? afterStore(conn, target, new String[0], deleted > 0)
+                        .replaceWith(new IngestOutcome(IngestOutcome.Status.APPLIED, 0, 0, batch.rejected()))
+                : upsert(conn, target, batch, month, deleted > 0));
     }
 
-    private Uni<IngestOutcome> upsert(SqlConnection conn, Target target, PreparedBatch batch, LocalDate month) {
+    private Uni<IngestOutcome> upsert(SqlConnection conn, Target target, PreparedBatch batch, LocalDate month,
+            boolean deleted) {
         String[] ids = batch.upserts().stream().map(TransactionData::id).toArray(String[]::new);
         return repository.classify(conn, ids).flatMap(unheld -> {
             Plan plan = Plan.of(batch.upserts(), unheld, target);
             if (plan.rows().isEmpty()) {
                 return holdBack(conn, target, plan.heldNow())
+                        .flatMap(v -> afterStore(conn, target, new String[0], deleted))
                         .replaceWith(new IngestOutcome(IngestOutcome.Status.APPLIED, 0, plan.heldNow().size(),
                                 batch.rejected()));
             }
             TransactionRows rows = new TransactionRows(plan.rows(), "BRL", json);
-            return repository.upsert(conn, target.companyId(), target.accountId(), rows)
+            return ruleBook.learnPluggyCategories(conn, plan.rows())
+                    .flatMap(v -> ruleBook.categorization(conn, target.companyId(), target.rulesVersion()))
+                    .flatMap(categorization -> repository.upsert(conn, target.companyId(), target.accountId(), rows,
+                            categorization))
                     .flatMap(upserted -> plan.asked().isEmpty()
                             ? Uni.createFrom().item(0)
                             : repository.grant(conn, target.companyId(), month, plan.asked().size(), plan.limit()))
-                    .flatMap(granted -> settle(conn, target, plan, granted, batch.rejected()));
+                    .flatMap(granted -> settle(conn, target, plan, granted, batch.rejected(), deleted));
         });
     }
 
     /** Moves what the grant did not cover to the held-back list and releases what is now stored. */
-    private Uni<IngestOutcome> settle(SqlConnection conn, Target target, Plan plan, int granted, int rejected) {
+    private Uni<IngestOutcome> settle(SqlConnection conn, Target target, Plan plan, int granted, int rejected,
+            boolean deleted) {
         List<TransactionData> held = new ArrayList<>(plan.asked().subList(granted, plan.asked().size()));
         held.addAll(plan.heldNow());
-        String[] released = plan.asked().subList(0, granted).stream()
-                .map(TransactionData::id).filter(plan.heldBefore()::contains).toArray(String[]::new);
+        String[] stored = plan.asked().subList(0, granted).stream().map(TransactionData::id).toArray(String[]::new);
+        String[] released = Arrays.stream(stored).filter(plan.heldBefore()::contains).toArray(String[]::new);
         Uni<Void> release = released.length == 0 ? Uni.createFrom().voidItem() : repository.release(conn, released);
         return release.flatMap(v -> holdBack(conn, target, held))
+                .flatMap(v -> afterStore(conn, target, stored, deleted))
                 .replaceWith(new IngestOutcome(IngestOutcome.Status.APPLIED, granted, held.size(), rejected));
+    }
+
+    /**
+     * What new and removed rows may mean: a re-id'd transaction that must stay one (when rows were removed or
+     * added), a transfer between the company's accounts (for the rows just stored). Runs after the usage grant, so
+     * the batches of one company reach it one at a time and see each other's rows.
+     */
+    private Uni<Void> afterStore(SqlConnection conn, Target target, String[] stored, boolean deleted) {
+        Uni<Integer> linked = stored.length > 0 || deleted ? repository.link(conn, target.accountId())
+                : Uni.createFrom().item(0);
+        return linked.flatMap(links -> {
+            if (links > 0) {
+                Log.infof("Account %s: %d re-id'd transactions kept as one", target.accountId(), links);
+            }
+            return stored.length == 0 ? Uni.createFrom().voidItem()
+                    : repository.pairTransfers(conn, stored).replaceWithVoid();
+        });
     }
 
     private Uni<Void> holdBack(SqlConnection conn, Target target, List<TransactionData> held) {

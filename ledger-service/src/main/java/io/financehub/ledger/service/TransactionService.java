@@ -2,12 +2,16 @@ package io.financehub.ledger.service;
 
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.financehub.ledger.LedgerTransaction;
 import io.financehub.ledger.repository.TransactionQueryRepository;
+import io.financehub.ledger.repository.TransactionQueryRepository.Replacement;
+import io.financehub.ledger.rest.InvalidField;
 import io.financehub.support.ProblemException;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 
@@ -33,6 +37,22 @@ public class TransactionService {
         return transactions.page(companyId, filter, ordering.column(), ordering.descending(),
                 after == null ? null : after.value(), after == null ? null : after.id(), size + 1)
                 .map(rows -> rows.size() > size ? new Page(rows.subList(0, size), true) : new Page(rows, false));
+    }
+
+    /**
+     * Every matching transaction, a keyset page of {@code size} at a time, each page read only when the previous one
+     * was consumed: memory stays that of one page whatever the number of rows.
+     */
+    public Multi<LedgerTransaction> stream(UUID companyId, TransactionFilter filter, Ordering ordering, int size) {
+        AtomicReference<PageKey> after = new AtomicReference<>();
+        return Multi.createBy().repeating()
+                .uni(() -> page(companyId, filter, ordering, after.get(), size).invoke(p -> {
+                    if (!p.rows().isEmpty()) {
+                        after.set(PageKey.after(p.rows().get(p.rows().size() - 1), ordering));
+                    }
+                }))
+                .whilst(Page::hasMore)
+                .onItem().transformToIterable(Page::rows);
     }
 
     public Uni<Long> count(UUID companyId, TransactionFilter filter) {
@@ -65,6 +85,68 @@ public class TransactionService {
                 }));
     }
 
+    /** The transaction with what the ledger decided about it: its transfer's other side and its earlier Pluggy ids. */
+    public Uni<Detail> detail(UUID companyId, UUID id) {
+        return get(companyId, id).flatMap(t -> {
+            Uni<UUID> counterpart = t.transferId() == null ? Uni.createFrom().nullItem()
+                    : transactions.counterpart(companyId, t.transferId(), t.id());
+            return counterpart.flatMap(other -> transactions.replacements(companyId, id)
+                    .map(replaced -> new Detail(t, other, replaced)));
+        });
+    }
+
+    /**
+     * Pairs two of the company's transactions as a transfer between its accounts (money out of one, into the
+     * other), replacing any pairing either had; the transfer is then left out of income and expenses.
+     */
+    public Uni<List<LedgerTransaction>> pair(UUID companyId, UUID id, UUID counterpartId) {
+        if (id.equals(counterpartId)) {
+            throw new InvalidField("counterpart_id", "must be another transaction");
+        }
+        UUID[] ids = { id, counterpartId };
+        return pool.withTransaction(conn -> transactions.lock(conn, companyId, ids).flatMap(rows -> {
+            if (rows.size() != 2) {
+                throw ProblemException.notFound("Transaction");
+            }
+            LedgerTransaction a = rows.get(0);
+            LedgerTransaction b = rows.get(1);
+            if (a.accountId().equals(b.accountId())) {
+                throw new InvalidField("counterpart_id", "must be in another account: a transfer moves money between "
+                        + "two of the company's accounts");
+            }
+            if (a.type().equals(b.type())) {
+                throw new InvalidField("counterpart_id", "must go the other way (one DEBIT, one CREDIT)");
+            }
+            Uni<Integer> unpaired = Uni.createFrom().item(0);
+            for (LedgerTransaction t : rows) {
+                if (t.transferId() != null) {
+                    UUID old = t.transferId();
+                    unpaired = unpaired.flatMap(n -> transactions.unpair(conn, companyId, old));
+                }
+            }
+            return unpaired.flatMap(n -> transactions.pair(conn, companyId, ids))
+                    .flatMap(n -> transactions.lock(conn, companyId, ids));
+        }));
+    }
+
+    /** Undoes the transfer the transaction is part of; neither side is paired again automatically. */
+    public Uni<List<LedgerTransaction>> unpair(UUID companyId, UUID id) {
+        return pool.withTransaction(conn -> transactions.lock(conn, companyId, new UUID[] { id }).flatMap(rows -> {
+            if (rows.isEmpty()) {
+                throw ProblemException.notFound("Transaction");
+            }
+            UUID transferId = rows.get(0).transferId();
+            if (transferId == null) {
+                throw ProblemException.conflict("not_a_transfer", "The transaction is not part of a transfer");
+            }
+            return transactions.unpairedSides(conn, companyId, transferId);
+        }));
+    }
+
     public record Page(List<LedgerTransaction> rows, boolean hasMore) {
+    }
+
+    /** @param transferCounterpartId the other side of its transfer, or null */
+    public record Detail(LedgerTransaction transaction, UUID transferCounterpartId, List<Replacement> replaces) {
     }
 }

@@ -42,6 +42,7 @@ import io.financehub.contracts.events.TransactionBatch;
 import io.financehub.contracts.events.TransactionData;
 import io.financehub.ledger.SearchText;
 import io.financehub.ledger.messaging.Channels;
+import io.financehub.ledger.repository.Categorization;
 import io.financehub.ledger.repository.TransactionIngestRepository;
 import io.financehub.ledger.service.LedgerCalendar;
 import io.financehub.support.testing.JwtTestResource;
@@ -284,7 +285,10 @@ class LedgerBenchmark {
                 t.merchant().name(), t.merchant().businessName())).toList()));
         values.put(23, values.get(12));
         values.put(24, values.get(12));
-        Matcher m = Pattern.compile("\\$(\\d+)(::[a-z]+\\[\\])?").matcher(TransactionIngestRepository.UPSERT);
+        values.put(25, textArray(sample.stream().map(t -> SearchText.fold(t.merchant().name())).toList()));
+        values.put(26, textArray(sample.stream().map(t -> t.merchant().cnpj()).toList()));
+        String upsert = TransactionIngestRepository.upsert(Categorization.NO_RULES, new ArrayList<>());
+        Matcher m = Pattern.compile("\\$(\\d+)(::[a-z]+\\[\\])?").matcher(upsert);
         StringBuilder sql = new StringBuilder();
         while (m.find()) {
             m.appendReplacement(sql, Matcher.quoteReplacement(values.get(Integer.parseInt(m.group(1)))));
