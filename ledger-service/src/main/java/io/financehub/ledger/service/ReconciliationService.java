@@ -22,8 +22,8 @@ import io.smallrye.mutiny.Uni;
  * balance comes from the running balances Pluggy gives on the first day: with several transactions that day in an
  * unknown order, it is the one value that is both "a transaction's balance minus its amount" (it came first) and "a
  * transaction's balance minus the day's sum" (it came last). A missing, doubled or altered transaction, or a balance
- * the transactions cannot explain, shows as a drift; the walk over the days finds the day it started (the first day
- * whose closing balance no transaction of that day carries).
+ * the transactions cannot explain, shows as a drift; the walk over the days finds the day it started (the day after
+ * the last day whose closing balance one of that day's transactions carries).
  *
  * <p>Statuses: reconciled (to the cent), drift, incomplete (the plan held transactions back, so the ledger cannot
  * agree yet) and unknown (no transactions, or no running balances to start from).
@@ -93,8 +93,9 @@ public class ReconciliationService {
     }
 
     /**
-     * The first day after the last day whose closing balance (opening plus every day's sum so far) is one of the
-     * running balances of that day; if every day agrees, the drift came after the last transaction.
+     * The day after the last day whose closing balance (opening plus every day's sum so far) is one of the running
+     * balances of that day: the first day the ledger may have gone wrong. If every day agrees, the drift came after
+     * the last transaction.
      */
     static LocalDate driftStart(BigDecimal opening, List<Day> days, Instant balanceDate) {
         BigDecimal close = opening;
@@ -109,9 +110,7 @@ public class ReconciliationService {
             if (day.balances().stream().anyMatch(b -> b.compareTo(closing) == 0)) {
                 lastGood = day.day();
             } else {
-                LocalDate good = lastGood;
-                return days.stream().map(Day::day).filter(d -> good == null || d.isAfter(good)).findFirst()
-                        .orElse(day.day());
+                return lastGood == null ? days.get(0).day() : lastGood.plusDays(1);
             }
         }
         return days.isEmpty() ? null : days.get(days.size() - 1).day().plusDays(1);
