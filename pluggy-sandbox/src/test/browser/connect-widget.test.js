@@ -108,7 +108,13 @@ async function openWidget(t) {
     assert.ok(Date.now() < deadline, `the SDK never framed ${WIDGET}; page log: ${logs.join(' | ')}`);
     await page.waitForTimeout(50);
   }
-  await frame.locator('button.connector').first().waitFor({ timeout: 15_000 });
+  try {
+    await frame.locator('button.connector').first().waitFor({ timeout: 15_000 });
+  } catch (e) {
+    const text = await frame.locator('body').innerText().catch(() => '?');
+    assert.fail(`the widget never listed connectors (without the SDK's props, as when zoid versions differ, it has no`
+      + ` connect token): it shows "${text}"; page log: ${logs.join(' | ')}`);
+  }
   return { page, frame, logs };
 }
 

@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 
 import io.financehub.sandbox.config.JsonCustomizer;
@@ -111,6 +112,7 @@ final class PageJson {
 
     private byte[] buf = new byte[1 << 20];
     private int pos;
+    private char[] chars = new char[256];
     private final Instant[] recent = new Instant[2];
     private final byte[][] recentJson = new byte[2][];
     private int nextSlot;
@@ -148,7 +150,7 @@ final class PageJson {
 
     /** The page just written. */
     byte[] bytes() {
-        return java.util.Arrays.copyOf(buf, pos);
+        return Arrays.copyOf(buf, pos);
     }
 
     /** The page just written, copied off-heap. */
@@ -368,18 +370,25 @@ final class PageJson {
 
     // ---------------------------------------------------------------- values
 
+    @SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int): exact for ASCII, and a plain copy
     private void string(String s) {
         if (s == null) {
             raw(NULL);
             return;
         }
         int n = s.length();
+        if (chars.length < n) {
+            chars = new char[Math.max(n, chars.length * 2)];
+        }
+        // One bulk copy (an intrinsic for Latin-1 strings), then a branch-free pass: is it ASCII with nothing to escape?
+        char[] cs = chars;
+        s.getChars(0, n, cs, 0);
         ensure(n * 6 + 2);
         byte[] b = buf;
         int p = pos;
         b[p++] = '"';
         for (int i = 0; i < n; i++) {
-            char c = s.charAt(i);
+            char c = cs[i];
             if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
                 b[p++] = (byte) c;
             } else if (c < 0x80) {
@@ -485,7 +494,7 @@ final class PageJson {
         int slot = nextSlot;
         nextSlot = 1 - slot;
         recent[slot] = t;
-        recentJson[slot] = java.util.Arrays.copyOfRange(buf, start, pos);
+        recentJson[slot] = Arrays.copyOfRange(buf, start, pos);
     }
 
     private void format(Instant t) {

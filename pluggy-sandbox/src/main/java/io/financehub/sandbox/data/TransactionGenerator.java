@@ -11,6 +11,7 @@ import static io.financehub.sandbox.data.BrazilianData.SUPPLIERS;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -52,7 +53,7 @@ public final class TransactionGenerator {
     /** CNPJ of a named company (a pure function of the name), filled on first use. */
     private static final Map<String, String> COMPANY_CNPJ = new ConcurrentHashMap<>();
     private static final Map<MerchantInfo, Merchant> MERCHANT_RECORDS = new ConcurrentHashMap<>();
-    private static final java.util.List<MerchantInfo> SUBSCRIPTIONS = MERCHANTS.subList(6, 8);
+    private static final List<MerchantInfo> SUBSCRIPTIONS = MERCHANTS.subList(6, 8);
 
     static {
         for (int f = 0; f < FIRST_NAMES.length; f++) {
