@@ -91,6 +91,68 @@ class TenantIsolationTest {
     }
 
     @Test
+    void anotherCompanysRulesCategoriesTransfersAndFiguresStayOutOfReach() {
+        UUID a = UUID.randomUUID();
+        UUID b = UUID.randomUUID();
+        String itemA = unique("item");
+        String accA = unique("acc");
+        String itemB = unique("item");
+        String accB = unique("acc");
+        publishSnapshot(a, itemA, account(itemA, accA, "Conta A", "BANK", "10.00"));
+        publishSnapshot(b, itemB, account(itemB, accB, "Conta B", "BANK", "20.00"));
+        publishBatch(batch(a, itemA, accA, List.of(
+                tx(unique("t"), accA, T0, "PIX PARA FORNECEDOR", "DEBIT", "-300.00", "POSTED", null, T0)), List.of()));
+        publishBatch(batch(b, itemB, accB, List.of(
+                tx(unique("t"), accB, T0, "PIX DO FORNECEDOR", "CREDIT", "300.00", "POSTED", null, T0)), List.of()));
+        eventually(() -> Api.all(a, "").size(), equalTo(1));
+        eventually(() -> Api.all(b, "").size(), equalTo(1));
+        String txA = (String) Api.all(a, "").get(0).get("id");
+        String txB = (String) Api.all(b, "").get(0).get("id");
+        String categoryOfA = (String) Api.all(a, "").get(0).get("category_id");
+        String categoryOfB = (String) Api.all(b, "").get(0).get("category_id");
+        UUID ownCategoryA = Api.category(a, "Fornecedores", "expense");
+        String ruleA = as(a).contentType("application/json")
+                .body(Map.of("description_contains", "pix", "category_id", ownCategoryA.toString()))
+                .post("/api/banking/rules/").then().statusCode(201).extract().jsonPath().getString("id");
+
+        // B can neither see nor touch A's rule, use A's category, nor pair with A's transaction.
+        as(b).get("/api/banking/rules/" + ruleA + "/").then().statusCode(404);
+        as(b).contentType("application/json").body(Map.of("enabled", false))
+                .patch("/api/banking/rules/" + ruleA + "/").then().statusCode(404);
+        as(b).delete("/api/banking/rules/" + ruleA + "/").then().statusCode(404);
+        as(b).get("/api/banking/rules/").then().body("$", hasSize(0));
+        as(b).contentType("application/json")
+                .body(Map.of("description_contains", "pix", "category_id", ownCategoryA.toString()))
+                .post("/api/banking/rules/").then().statusCode(400).body("errors[0].field", equalTo("category_id"));
+        as(b).contentType("application/json").body(Map.of("category_id", ownCategoryA.toString()))
+                .put("/api/banking/categories/mappings/05070000/").then().statusCode(400);
+        as(b).contentType("application/json").body(Map.of("category", ownCategoryA.toString()))
+                .patch("/api/banking/transactions/" + txB + "/").then().statusCode(400);
+        as(b).contentType("application/json").body(Map.of("counterpart_id", txA))
+                .post("/api/banking/transactions/" + txB + "/transfer/").then().statusCode(404);
+        as(b).delete("/api/banking/transactions/" + txA + "/transfer/").then().statusCode(404);
+        as(b).get("/api/banking/accounts/" + as(a).get("/api/banking/accounts/").jsonPath().getString("[0].id")
+                + "/reconciliation/").then().statusCode(404);
+
+        // B's re-application of its own (no) rules does not touch A; A's own does.
+        as(b).contentType("application/json").body(Map.of()).post("/api/banking/rules/apply/").then()
+                .body("transactions", equalTo(0));
+        as(a).get("/api/banking/transactions/" + txA + "/").then().body("category_id", equalTo(categoryOfA))
+                .body("transfer_id", nullValue());
+        as(a).contentType("application/json").body(Map.of()).post("/api/banking/rules/apply/").then()
+                .body("transactions", equalTo(1));
+        as(a).get("/api/banking/transactions/" + txA + "/").then()
+                .body("category_id", equalTo(ownCategoryA.toString()));
+        as(b).get("/api/banking/transactions/" + txB + "/").then().body("category_id", equalTo(categoryOfB));
+
+        // Each dashboard counts its own company only.
+        as(a).get("/api/banking/dashboard/").then().body("current_month.income", equalTo(new java.math.BigDecimal("0.00")))
+                .body("total_accounts", equalTo(1));
+        as(b).get("/api/banking/dashboard/").then().body("recent_transactions", hasSize(1))
+                .body("recent_transactions[0].id", equalTo(txB));
+    }
+
+    @Test
     void batchNamingAnotherCompanyIsNotApplied() {
         UUID a = UUID.randomUUID();
         UUID intruder = UUID.randomUUID();

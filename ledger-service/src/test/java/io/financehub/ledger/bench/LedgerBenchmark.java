@@ -481,30 +481,106 @@ class LedgerBenchmark {
 
     private void runWrk() throws IOException, InterruptedException {
         String token = TestTokens.member(company);
+        List<String> listPaths = queries().stream().map(q -> "/api/banking/transactions/?" + q).toList();
+        wrk("transactions warm-up", listPaths, token, 20, 10, 0);
+        timeEachRequest(token);
+        wrk("GET /transactions/ (10 queries: one filter + search), 20 connections, no pause", listPaths, token, 20, 30,
+                0);
+        wrk("GET /transactions/, 20 users each pausing 100 ms between requests", listPaths, token, 20, 30, 100);
+        List<String> dashboard = List.of("/api/banking/dashboard/");
+        wrk("dashboard warm-up", dashboard, token, 20, 10, 0);
+        wrk("GET /dashboard/ (1,000,000 transactions), 20 connections, no pause", dashboard, token, 20, 30, 0);
+        wrk("GET /dashboard/, 20 users each pausing 100 ms between requests", dashboard, token, 20, 30, 100);
+        measureExport(token);
+    }
+
+    /** Runs wrk over the paths in turn and prints its rate and latency percentiles on one BENCH line. */
+    private void wrk(String name, List<String> paths, String token, int connections, int seconds, int pauseMillis)
+            throws IOException, InterruptedException {
         StringBuilder lua = new StringBuilder("local paths = {\n");
-        for (String q : queries()) {
-            lua.append("  \"/api/banking/transactions/?").append(q).append("\",\n");
-        }
+        paths.forEach(p -> lua.append("  \"").append(p).append("\",\n"));
         lua.append("}\nlocal i = 0\nwrk.headers[\"Authorization\"] = \"Bearer ").append(token).append("\"\n")
                 .append("request = function()\n  i = i + 1\n")
                 .append("  return wrk.format(\"GET\", paths[(i % #paths) + 1])\nend\n")
+                .append("function delay()\n  return ").append(pauseMillis).append("\nend\n")
                 .append("response = function(status, headers, body)\n")
-                .append("  if status ~= 200 then print(\"status \" .. status .. \" \" .. body) end\nend\n");
+                .append("  if status ~= 200 then print(\"status \" .. status .. \" \" .. body) end\nend\n")
+                .append("function done(summary, latency, requests)\n")
+                .append("  io.write(string.format(\"RESULT %d %d %d %d %d %d %d\\n\", summary.requests, ")
+                .append("summary.duration, latency:percentile(50), latency:percentile(90), latency:percentile(99), ")
+                .append("latency.max, summary.errors.status + summary.errors.timeout + summary.errors.read))\nend\n");
         Path script = Files.createTempFile("ledger-wrk", ".lua");
         Files.writeString(script, lua.toString());
-        String url = base.toString().replaceAll("/$", "");
-        for (String phase : List.of("warm-up", "measured")) {
-            Process wrk = new ProcessBuilder("wrk", "-t2", "-c20", "-d" + ("warm-up".equals(phase) ? "10s" : "30s"),
-                    "--latency", "-s", script.toString(), url).redirectErrorStream(true).start();
-            String out = new String(wrk.getInputStream().readAllBytes());
-            wrk.waitFor();
-            if ("warm-up".equals(phase)) {
-                timeEachRequest(token);
-            } else {
-                System.out.println("BENCH wrk -t2 -c20 -d30s --latency, 10 queries (one filter + search each):\n" + out);
+        Process wrk = new ProcessBuilder("wrk", "-t2", "-c" + connections, "-d" + seconds + "s", "--timeout", "10s",
+                "-s", script.toString(), base.toString().replaceAll("/$", "")).redirectErrorStream(true).start();
+        String out = new String(wrk.getInputStream().readAllBytes());
+        wrk.waitFor();
+        Files.delete(script);
+        Matcher m = Pattern.compile("RESULT (\\d+) (\\d+) (\\d+) (\\d+) (\\d+) (\\d+) (\\d+)").matcher(out);
+        if (!m.find()) {
+            throw new IllegalStateException("wrk printed no result:\n" + out);
+        }
+        double requests = Double.parseDouble(m.group(1));
+        double secondsRun = Double.parseDouble(m.group(2)) / 1e6;
+        System.out.printf("BENCH wrk %-90s %8.1f req/s  p50 %6.2f ms  p90 %6.2f ms  p99 %6.2f ms  max %7.2f ms"
+                + "  errors %s%n", name, requests / secondsRun, Long.parseLong(m.group(3)) / 1e3,
+                Long.parseLong(m.group(4)) / 1e3, Long.parseLong(m.group(5)) / 1e3, Long.parseLong(m.group(6)) / 1e3,
+                m.group(7));
+    }
+
+    /**
+     * Streams the CSV export of the company's 1,000,000 transactions and reads it to the end, sampling the heap
+     * that survives each collection: constant memory shows as a flat live heap.
+     */
+    private void measureExport(String token) throws IOException, InterruptedException {
+        List<java.lang.management.MemoryPoolMXBean> pools = java.lang.management.ManagementFactory
+                .getMemoryPoolMXBeans().stream().filter(p -> p.getType() == java.lang.management.MemoryType.HEAP
+                        && p.getCollectionUsage() != null).toList();
+        System.gc();
+        long before = liveHeap(pools);
+        long[] peak = { before };
+        java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean(true);
+        Thread sampler = new Thread(() -> {
+            while (running.get()) {
+                peak[0] = Math.max(peak[0], liveHeap(pools));
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        sampler.start();
+        long start = System.nanoTime();
+        HttpResponse<java.io.InputStream> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(base.toString().replaceAll("/$", "") + "/api/banking/exports/transactions.csv"))
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofInputStream());
+        long bytes = 0;
+        long lines = 0;
+        byte[] buffer = new byte[65_536];
+        try (java.io.InputStream in = response.body()) {
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                bytes += n;
+                for (int i = 0; i < n; i++) {
+                    if (buffer[i] == '\n') {
+                        lines++;
+                    }
+                }
             }
         }
-        Files.delete(script);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        running.set(false);
+        sampler.join();
+        print("export: rows (CSV lines less the header)", lines - 1);
+        print("export: seconds", seconds);
+        print("export: rows/s", (lines - 1) / seconds);
+        print("export: MB", bytes / 1e6);
+        print("export: live heap before, MiB", before / 1048576.0);
+        print("export: live heap peak during the export, MiB", peak[0] / 1048576.0);
+    }
+
+    private static long liveHeap(List<java.lang.management.MemoryPoolMXBean> pools) {
+        return pools.stream().mapToLong(p -> p.getCollectionUsage().getUsed()).sum();
     }
 
     // ---------------------------------------------------------------- helpers
