@@ -1,0 +1,213 @@
+package io.financehub.gateway;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+import io.financehub.gateway.testing.GatewayKeysTestResource;
+import io.financehub.gateway.testing.StubDownstreams;
+import io.financehub.support.testing.JwtTestResource;
+import io.financehub.support.testing.TestTokens;
+
+/**
+ * What the gateway hop adds at p99, at about 500 requests per second: GET /api/banking/accounts/ through the packaged
+ * gateway (target/quarkus-app/quarkus-run.jar, prod profile, started here as deploy/local/up starts it) with a bearer
+ * token (JWT check, per-company rate limit in Redis, Vert.x proxy), against the same stub service called directly, in
+ * alternating rounds of one run. Off by default; run with {@code mvn -B -pl gateway-service verify -Dbench=true} (the
+ * bench profile of the pom skips the other tests and runs this one after packaging). Extra JVM options for the gateway
+ * (a profiler, GC logging) go in {@code -Dbench.jvm-args=...}.
+ */
+@EnabledIfSystemProperty(named = "bench", matches = "true")
+class ProxyBenchmarkIT {
+
+    private static final int CONNECTIONS = 10;
+    private static final int DELAY_MS = 19;
+    private static final int WARMUP_SECONDS = Integer.getInteger("bench.warmup-seconds", 15);
+    private static final int MEASURE_SECONDS = Integer.getInteger("bench.seconds", 15);
+    private static final int ROUNDS = Integer.getInteger("bench.rounds", 4);
+    private static final long TARGET_MICROS = 2000;
+    private static final Pattern RESULT = Pattern.compile(
+            "RESULT requests=(\\d+) duration_us=(\\d+) p50_us=(\\d+) p90_us=(\\d+) p99_us=(\\d+) max_us=(\\d+) errors=(\\d+)");
+
+    private static final StubDownstreams STUBS = new StubDownstreams();
+    private static Process gateway;
+    private static String ledgerUrl;
+    private static String gatewayUrl;
+    private static Path script;
+
+    @BeforeAll
+    static void startGateway() throws Exception {
+        Map<String, String> config = new LinkedHashMap<>();
+        config.putAll(new JwtTestResource().start());
+        config.putAll(new GatewayKeysTestResource().start());
+        config.putAll(STUBS.start());
+        int port = freePort();
+        config.put("quarkus.http.host", "127.0.0.1");
+        config.put("quarkus.http.port", Integer.toString(port));
+        // Its own database (the tests' one), not a local stack's data.
+        config.put("financehub.db.suffix", "_test");
+        // Far above the benchmark's rate: the limiter still counts every request in Redis.
+        config.put("gateway.rate-limit.api-per-company-per-minute", "10000000");
+        ledgerUrl = config.get("gateway.downstream.ledger-service-url");
+        gatewayUrl = "http://127.0.0.1:" + port;
+
+        Path jar = Path.of(System.getProperty("gateway.jar", "target/quarkus-app/quarkus-run.jar"));
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("No packaged gateway at " + jar.toAbsolutePath() + " (mvn package first)");
+        }
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Xmx384m"); // as deploy/local/up runs every service
+        String extra = System.getProperty("bench.jvm-args", "").trim();
+        if (!extra.isEmpty()) {
+            command.addAll(List.of(extra.split("\\s+")));
+        }
+        config.forEach((key, value) -> command.add("-D" + key + "=" + value));
+        command.add("-jar");
+        command.add(jar.toString());
+        Path log = jar.getParent().getParent().resolve("bench-gateway.log");
+        gateway = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        awaitReady(log);
+
+        script = Files.createTempFile("paced", ".lua");
+        try (InputStream in = ProxyBenchmarkIT.class.getResourceAsStream("/bench/paced.lua")) {
+            Files.write(script, in.readAllBytes());
+        }
+    }
+
+    @AfterAll
+    static void stopGateway() throws Exception {
+        if (gateway != null) {
+            gateway.destroy();
+            if (!gateway.waitFor(20, TimeUnit.SECONDS)) {
+                gateway.destroyForcibly();
+            }
+        }
+        STUBS.stop();
+    }
+
+    @Test
+    void gatewayHopAtFiveHundredRequestsPerSecond() throws Exception {
+        String token = TestTokens.member(UUID.randomUUID());
+        String direct = ledgerUrl + "/api/banking/accounts/";
+        String viaGateway = gatewayUrl + "/api/banking/accounts/";
+        // The public webhook route: the same proxy hop without the JWT check and the rate limit.
+        String proxyOnly = gatewayUrl + "/api/banking/webhooks/pluggy/";
+
+        wrk(token, direct, WARMUP_SECONDS);
+        wrk(token, viaGateway, WARMUP_SECONDS);
+        wrk(token, proxyOnly, WARMUP_SECONDS);
+        long errors = 0;
+        long worst = Long.MIN_VALUE;
+        StringBuilder report = new StringBuilder(String.format("%n=== gateway hop benchmark: packaged jar, wrk %d connections,"
+                + " %d ms pacing, %d rounds of %d s per target; load average before: %s ===%n",
+                CONNECTIONS, DELAY_MS, ROUNDS, MEASURE_SECONDS, loadAverage()));
+        for (int round = 1; round <= ROUNDS; round++) {
+            Result d = wrk(token, direct, MEASURE_SECONDS);
+            Result g = wrk(token, viaGateway, MEASURE_SECONDS);
+            Result p = wrk(token, proxyOnly, MEASURE_SECONDS);
+            report.append(d.line(round, "direct     "))
+                    .append(g.line(round, "gateway    "))
+                    .append(p.line(round, "proxy only "))
+                    .append(String.format("round %d  p99 added: gateway %+.2f ms, proxy only %+.2f ms; load average %s%n",
+                            round, (g.p99Micros() - d.p99Micros()) / 1000.0, (p.p99Micros() - d.p99Micros()) / 1000.0,
+                            loadAverage()));
+            worst = Math.max(worst, g.p99Micros() - d.p99Micros());
+            errors += d.errors() + g.errors() + p.errors();
+        }
+        report.append(String.format("p99 added by the gateway hop (worst of %d rounds): %.2f ms (target < 2 ms): %s%n",
+                ROUNDS, worst / 1000.0, worst < TARGET_MICROS ? "MET" : "NOT MET"));
+        System.out.println(report);
+        assertEquals(0, errors, "wrk saw errors or non-2xx answers");
+    }
+
+    private static Result wrk(String token, String url, int seconds) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(List.of("wrk", "-t2", "-c" + CONNECTIONS, "-d" + seconds + "s",
+                "--timeout", "5s", "-s", script.toString(), url)).redirectErrorStream(true);
+        builder.environment().put("WRK_TOKEN", token);
+        builder.environment().put("WRK_DELAY_MS", Integer.toString(DELAY_MS));
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!process.waitFor(seconds + 30L, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("wrk did not finish");
+        }
+        output.lines().filter(line -> line.startsWith("ERRORS") && !line.matches("ERRORS( \\w+=0)+"))
+                .forEach(line -> System.out.println(url + " " + line));
+        Matcher m = RESULT.matcher(output);
+        if (!m.find()) {
+            throw new IllegalStateException("wrk printed no result (is wrk installed?):\n" + output);
+        }
+        return new Result(Long.parseLong(m.group(1)), Long.parseLong(m.group(2)), Long.parseLong(m.group(3)),
+                Long.parseLong(m.group(4)), Long.parseLong(m.group(5)), Long.parseLong(m.group(7)));
+    }
+
+    /** Until /q/health/ready answers 200 (database, Kafka and Redis reached), or the process dies. */
+    private static void awaitReady(Path log) throws Exception {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        HttpRequest ready = HttpRequest.newBuilder(URI.create(gatewayUrl + "/q/health/ready"))
+                .timeout(Duration.ofSeconds(2)).build();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        while (System.nanoTime() < deadline) {
+            if (!gateway.isAlive()) {
+                throw new IllegalStateException("The gateway exited:\n" + Files.readString(log));
+            }
+            try {
+                if (client.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException("The gateway was not ready within 90 s:\n" + Files.readString(log));
+    }
+
+    private static String loadAverage() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return parts[0] + " " + parts[1] + " " + parts[2];
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    record Result(long requests, long durationMicros, long p50Micros, long p90Micros, long p99Micros, long errors) {
+
+        String line(int round, String target) {
+            return String.format("round %d  %s %6.0f req/s  p50 %5.2f ms  p90 %5.2f ms  p99 %5.2f ms  errors %d%n", round,
+                    target, requests * 1_000_000.0 / durationMicros, p50Micros / 1000.0, p90Micros / 1000.0,
+                    p99Micros / 1000.0, errors);
+        }
+    }
+}
