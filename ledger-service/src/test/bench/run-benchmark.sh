@@ -9,4 +9,4 @@ trap 'psql_super -c "DROP DATABASE IF EXISTS ledger_bench WITH (FORCE)"' EXIT
 psql_super -c "DROP DATABASE IF EXISTS ledger_bench WITH (FORCE)" -c "CREATE DATABASE ledger_bench OWNER ledger"
 psql_super -d ledger_bench -c 'CREATE EXTENSION IF NOT EXISTS pg_trgm' -c 'CREATE EXTENSION IF NOT EXISTS unaccent'
 mvn -B -pl ledger-service verify -Dtest=LedgerBenchmark -Dbench=true -Dsurefire.failIfNoSpecifiedTests=false \
-  "$@" 2>&1 | grep -E '^BENCH|^    |Latency|Req/Sec|requests in|Requests/sec|Non-2xx|[0-9]+%|Tests run:|ERROR' || true
+  "$@" 2>&1 | tee /tmp/ledger-bench-full.log | grep -E '^BENCH|^    |Latency|Req/Sec|requests in|Requests/sec|Non-2xx|[0-9]+%|Tests run:|ERROR' || true

@@ -25,6 +25,8 @@ public class TransactionIngestRepository {
 
     /** Advisory lock namespace serialising "batch parked for an unknown account" with "account arrives". */
     private static final int ACCOUNT_LOCK_NAMESPACE = 7301;
+    /** Advisory lock namespace serialising the pairing of transfers within a company. */
+    private static final int TRANSFER_LOCK_NAMESPACE = 7302;
 
     /** The columns the upsert writes, in the order of the rows {@code r} it selects from. */
     private static final String COLUMNS = """
@@ -198,12 +200,12 @@ public class TransactionIngestRepository {
             """;
 
     /**
-     * Transfers between the company's own accounts, for rows this batch stored: a row and one of the opposite type
+     * Transfers between the company's own accounts, for the rows of a batch: a row and one of the opposite type
      * in another of the company's accounts, of the same absolute amount, at most 3 days apart, neither paired nor
      * unpaired by the user, and a sign that it is a transfer: either side's category is of type transfer (Pluggy's
      * same-person transfers, credit-card bill payments, ...), or either side's counterparty is the other account's
-     * owner. Each pair is both rows' nearest match. Batches of one company apply one after another (the usage row's
-     * lock), so the two sides of a transfer arriving in two batches at once are paired by whichever commits last.
+     * owner. Each pair is both rows' nearest match. Runs after the batch committed, one pairing per company at a time
+     * (see TransactionIngestService#pairTransfers).
      */
     private static final String PAIR = """
             WITH fresh AS (
@@ -213,8 +215,13 @@ public class TransactionIngestRepository {
                 SELECT f.id AS a, o.id AS b, abs(extract(epoch FROM o.date - f.date)) AS apart
                 FROM fresh f
                 JOIN accounts fa ON fa.id = f.account_id
-                JOIN transactions o ON o.company_id = f.company_id AND o.amount IN (f.amount, -f.amount)
-                     AND o.account_id <> f.account_id AND o.type <> f.type
+                -- The other side by amount (two equality probes of the amount index; a transfer out of a bank
+                -- account and into a card both show as negative amounts), then by date.
+                JOIN LATERAL (
+                    SELECT * FROM transactions x WHERE x.company_id = f.company_id AND x.amount = -f.amount
+                    UNION ALL
+                    SELECT * FROM transactions x WHERE x.company_id = f.company_id AND x.amount = f.amount
+                ) o ON o.account_id <> f.account_id AND o.type <> f.type
                      AND o.date BETWEEN f.date - interval '3 days' AND f.date + interval '3 days'
                      AND o.transfer_id IS NULL AND NOT o.transfer_blocked
                 JOIN accounts oa ON oa.id = o.account_id
@@ -322,7 +329,14 @@ public class TransactionIngestRepository {
         return conn.preparedQuery(LINK).execute(Tuple.of(accountId)).map(RowSet::rowCount);
     }
 
-    /** Pairs the rows just stored with their transfer's other side (see {@link #PAIR}); returns the rows paired. */
+    /** One pairing of transfers at a time per company (the lock of the account's company, until commit). */
+    public Uni<Void> lockCompanyOfAccount(SqlConnection conn, String pluggyAccountId) {
+        return conn.preparedQuery("SELECT pg_advisory_xact_lock($1, hashtext(company_id::text)) FROM accounts "
+                + "WHERE pluggy_account_id = $2").execute(Tuple.of(TRANSFER_LOCK_NAMESPACE, pluggyAccountId))
+                .replaceWithVoid();
+    }
+
+    /** Pairs the rows with their transfer's other side (see {@link #PAIR}); returns the rows paired. */
     public Uni<Integer> pairTransfers(SqlConnection conn, String[] storedIds) {
         return conn.preparedQuery(PAIR).execute(Tuple.of(storedIds)).map(RowSet::rowCount);
     }

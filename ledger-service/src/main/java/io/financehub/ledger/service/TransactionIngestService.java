@@ -74,10 +74,31 @@ public class TransactionIngestService {
                 // Concurrent batches of one company meet on its rollup rows; PostgreSQL breaks a rare deadlock by
                 // failing one transaction, which is simply run again.
                 .onFailure(Retryable::deadlockOrSerialization).retry().withBackOff(Duration.ofMillis(20)).atMost(5)
+                .call(outcome -> outcome.status() == IngestOutcome.Status.APPLIED
+                        ? pairTransfers(envelope.payload()) : Uni.createFrom().voidItem())
                 .invoke(outcome -> {
                     stored.increment(outcome.stored());
                     heldBack.increment(outcome.heldBack());
                 });
+    }
+
+    /**
+     * Pairs the batch's unpaired rows with the other side of their transfers, after the batch committed and in a
+     * transaction of its own, so that the batch never holds its company's usage row while it looks. The pairings of
+     * one company run one at a time (an advisory lock on the company) and each sees every committed row, so the two
+     * sides of a transfer arriving in two concurrent batches are paired by whichever comes second. The event's offset
+     * is committed only after this too, so a crash before it redelivers the batch and the pairing runs then.
+     */
+    private Uni<Void> pairTransfers(TransactionBatch batch) {
+        String[] ids = batch.upserts().stream().filter(t -> t != null && t.id() != null).map(TransactionData::id)
+                .distinct().toArray(String[]::new);
+        if (ids.length == 0) {
+            return Uni.createFrom().voidItem();
+        }
+        return pool.withTransaction(conn -> repository.lockCompanyOfAccount(conn, batch.accountId())
+                .flatMap(locked -> repository.pairTransfers(conn, ids)))
+                .onFailure(Retryable::deadlockOrSerialization).retry().withBackOff(Duration.ofMillis(20)).atMost(5)
+                .replaceWithVoid();
     }
 
     /** Applies, in arrival order, the batches parked for accounts that have now arrived. */
@@ -180,21 +201,16 @@ public class TransactionIngestService {
                 .replaceWith(new IngestOutcome(IngestOutcome.Status.APPLIED, granted, held.size(), rejected));
     }
 
-    /**
-     * What new and removed rows may mean: a re-id'd transaction that must stay one (when rows were removed or
-     * added), a transfer between the company's accounts (for the rows just stored). Runs after the usage grant, so
-     * the batches of one company reach it one at a time and see each other's rows.
-     */
+    /** A re-id'd transaction must stay one, when the batch removed or added rows (see the repository's LINK). */
     private Uni<Void> afterStore(SqlConnection conn, Target target, String[] stored, boolean deleted) {
-        Uni<Integer> linked = stored.length > 0 || deleted ? repository.link(conn, target.accountId())
-                : Uni.createFrom().item(0);
-        return linked.flatMap(links -> {
+        if (stored.length == 0 && !deleted) {
+            return Uni.createFrom().voidItem();
+        }
+        return repository.link(conn, target.accountId()).invoke(links -> {
             if (links > 0) {
                 Log.infof("Account %s: %d re-id'd transactions kept as one", target.accountId(), links);
             }
-            return stored.length == 0 ? Uni.createFrom().voidItem()
-                    : repository.pairTransfers(conn, stored).replaceWithVoid();
-        });
+        }).replaceWithVoid();
     }
 
     private Uni<Void> holdBack(SqlConnection conn, Target target, List<TransactionData> held) {
