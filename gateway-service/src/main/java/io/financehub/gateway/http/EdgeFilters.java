@@ -55,7 +55,7 @@ public class EdgeFilters {
         MultiMap headers = ctx.request().headers();
         String requestId = headers.get(REQUEST_ID);
         if (requestId == null || !SANE_REQUEST_ID.matcher(requestId).matches()) {
-            requestId = UUID.randomUUID().toString();
+            requestId = newRequestId();
             headers.set(REQUEST_ID, requestId);
         }
         String traceparent = headers.get(TRACEPARENT);
@@ -88,9 +88,34 @@ public class EdgeFilters {
         return path.startsWith("/q/swagger-ui") ? swaggerPolicy : spaPolicy;
     }
 
+    /**
+     * A random (version 4) UUID. An id that correlates log lines needs to be unique, not unpredictable, so it comes from
+     * the thread's generator rather than the shared SecureRandom behind UUID.randomUUID().
+     */
+    private static String newRequestId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long high = (random.nextLong() & ~0xF000L) | 0x4000L;
+        long low = (random.nextLong() & ~(0xC000L << 48)) | (0x8000L << 48);
+        return new UUID(high, low).toString();
+    }
+
+    /** version 00, a random trace id and parent id (never all zeros), sampled. */
     private static String newTraceparent() {
         ThreadLocalRandom random = ThreadLocalRandom.current();
-        return String.format("00-%016x%016x-%016x-01", random.nextLong(), random.nextLong(), random.nextLong() | 1L);
+        StringBuilder traceparent = new StringBuilder(55).append("00-");
+        hex(traceparent, random.nextLong());
+        hex(traceparent, random.nextLong() | 1L);
+        traceparent.append('-');
+        hex(traceparent, random.nextLong() | 1L);
+        return traceparent.append("-01").toString();
+    }
+
+    private static void hex(StringBuilder out, long value) {
+        String digits = Long.toHexString(value);
+        for (int i = digits.length(); i < 16; i++) {
+            out.append('0');
+        }
+        out.append(digits);
     }
 
     static String origin(String url) {

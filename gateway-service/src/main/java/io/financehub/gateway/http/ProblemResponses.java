@@ -23,6 +23,9 @@ public final class ProblemResponses {
         // Answering before the body was read: drop whatever the client still sends.
         ctx.request().resume();
         HttpServerResponse response = ctx.response();
+        if (response.closed()) {
+            return; // the client left; nobody to answer
+        }
         if (response.headWritten()) {
             response.reset();
             return;
