@@ -140,7 +140,7 @@ public interface GatewayConfig {
         @WithDefault("PT10S")
         Duration responseTimeout();
 
-        /** Connections kept per downstream. */
+        /** Connections kept per downstream, on each event loop (proxy.Downstreams has a pool per loop). */
         @WithDefault("64")
         int poolSize();
 

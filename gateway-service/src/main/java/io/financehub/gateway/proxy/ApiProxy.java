@@ -29,7 +29,6 @@ import io.vertx.core.http.RequestOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.httpproxy.ProxyRequest;
-import io.vertx.httpproxy.ProxyResponse;
 
 /**
  * The front door of /api/banking/** and of the services' OpenAPI documents. For an API path it finds the owning
@@ -167,12 +166,18 @@ public class ApiProxy {
                 .set("X-Forwarded-For", request.remoteAddress() == null ? "unknown" : request.remoteAddress().host())
                 .set("X-Forwarded-Proto", request.scheme() == null ? "http" : request.scheme())
                 .set("X-Forwarded-Host", request.authority() == null ? "" : request.authority().toString());
-        downstreams.breaker(service).<ProxyResponse>execute(promise -> downstreams.client()
+        // The answer is streamed back the moment its head arrives, inside the breaker's operation: the breaker hands
+        // outcomes over through tasks on the event loop, and the response must not wait for them (nor be reset by a
+        // client that leaves meanwhile). The breaker only learns whether the service answered.
+        downstreams.breaker(service).<Void>execute(promise -> downstreams.client()
                 .request(target)
                 .compose(proxyRequest::send)
-                .onComplete(promise))
-                .onSuccess(response -> response.send().onFailure(e -> Log.debugf("Client left during the response from %s: %s",
-                        service.serviceName(), e.toString())))
+                .onSuccess(response -> {
+                    promise.complete();
+                    response.send().onFailure(e -> Log.debugf("Client left during the response from %s: %s",
+                            service.serviceName(), e.toString()));
+                })
+                .onFailure(promise::fail))
                 .onFailure(failure -> {
                     proxyRequest.release();
                     unavailable(ctx, service, failure);
