@@ -58,6 +58,13 @@ public interface GatewayConfig {
 
         @WithDefault("P14D")
         Duration refreshTokenTtl();
+
+        /**
+         * Access tokens the proxy remembers as verified, by their exact text, until their exp at the latest
+         * (security.VerifiedTokens); about 1 KiB each.
+         */
+        @WithDefault("10000")
+        int verifiedTokenCacheSize();
     }
 
     interface Auth {

@@ -10,18 +10,15 @@ import java.util.concurrent.TimeoutException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import org.eclipse.microprofile.jwt.JsonWebToken;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.financehub.gateway.config.GatewayConfig;
 import io.financehub.gateway.http.EdgeFilters;
 import io.financehub.gateway.http.ProblemResponses;
+import io.financehub.gateway.security.VerifiedTokens;
+import io.financehub.gateway.security.VerifiedTokens.VerifiedToken;
 import io.financehub.gateway.service.RateLimiter;
-import io.financehub.support.Caller;
 import io.quarkus.logging.Log;
-import io.smallrye.jwt.auth.principal.JWTParser;
-import io.smallrye.jwt.auth.principal.ParseException;
 import io.vertx.circuitbreaker.OpenCircuitException;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
@@ -32,7 +29,8 @@ import io.vertx.httpproxy.ProxyRequest;
 
 /**
  * The front door of /api/banking/** and of the services' OpenAPI documents. For an API path it finds the owning
- * service ({@link RouteTable}), checks the bearer token with SmallRye JWT (except on the public webhook path), counts
+ * service ({@link RouteTable}), checks the bearer token ({@link VerifiedTokens}: SmallRye JWT, remembered per token
+ * until its exp; not on the public webhook path), counts
  * the request against the company's rate limit (in Redis, beside the call), and streams request and response through Vert.x's HTTP proxy: status,
  * headers and bodies (Problem JSON included) pass unchanged, and the Authorization header goes along so the service
  * verifies the token again. A service that refuses connections or does not answer in time gets a quick 503 or 504
@@ -46,7 +44,7 @@ public class ApiProxy {
     private static final String BEARER = "Bearer ";
 
     private final Downstreams downstreams;
-    private final JWTParser jwtParser;
+    private final VerifiedTokens tokens;
     private final RateLimiter rateLimiter;
     private final ObjectMapper json;
     private final GatewayConfig.RateLimit limits;
@@ -54,10 +52,10 @@ public class ApiProxy {
     /** Companies over their limit, until when (epoch millis); entries leave when they expire. */
     private final Map<String, Long> blockedUntil = new ConcurrentHashMap<>();
 
-    ApiProxy(Downstreams downstreams, JWTParser jwtParser, RateLimiter rateLimiter, ObjectMapper json,
+    ApiProxy(Downstreams downstreams, VerifiedTokens tokens, RateLimiter rateLimiter, ObjectMapper json,
             GatewayConfig config) {
         this.downstreams = downstreams;
-        this.jwtParser = jwtParser;
+        this.tokens = tokens;
         this.rateLimiter = rateLimiter;
         this.json = json;
         this.limits = config.rateLimit();
@@ -82,13 +80,13 @@ public class ApiProxy {
             forward(ctx, route.get().service(), pathAndQuery(ctx));
             return;
         }
-        JsonWebToken token = verify(ctx.request());
+        VerifiedToken token = verify(ctx.request());
         if (token == null) {
             ProblemResponses.send(ctx, json, 401, "unauthorized", "Unauthorized", "A valid bearer token is required",
                     Map.of("WWW-Authenticate", "Bearer"));
             return;
         }
-        String company = token.getClaim(Caller.COMPANY_CLAIM);
+        String company = token.companyId();
         if (limits.enabled() && company != null) {
             long retryAfter = overLimitFor(company);
             if (retryAfter > 0) {
@@ -143,17 +141,12 @@ public class ApiProxy {
         forward(ctx, service, "/q/openapi" + (query == null ? "" : "?" + query));
     }
 
-    private JsonWebToken verify(HttpServerRequest request) {
+    private VerifiedToken verify(HttpServerRequest request) {
         String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
         if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             return null;
         }
-        try {
-            return jwtParser.parse(authorization.substring(BEARER.length()).trim());
-        } catch (ParseException e) {
-            Log.debugf("Rejected a bearer token: %s", e.getMessage());
-            return null;
-        }
+        return tokens.verify(authorization.substring(BEARER.length()).trim()).orElse(null);
     }
 
     private void forward(RoutingContext ctx, Service service, String pathAndQuery) {
