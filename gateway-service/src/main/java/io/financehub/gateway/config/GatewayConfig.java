@@ -125,6 +125,13 @@ public interface GatewayConfig {
         /** Requests per minute to /api/banking/* for one company. */
         @WithDefault("1200")
         int apiPerCompanyPerMinute();
+
+        /**
+         * How long a replica may hold a company's request count before sending it to Redis (it sends sooner once a
+         * twentieth of the limit is pending): service.CompanyRateLimit.
+         */
+        @WithDefault("PT0.05S")
+        Duration apiFlushInterval();
     }
 
     interface Downstream {

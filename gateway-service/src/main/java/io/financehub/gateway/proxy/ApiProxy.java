@@ -1,10 +1,8 @@
 package io.financehub.gateway.proxy;
 
 import java.net.ConnectException;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,7 +15,7 @@ import io.financehub.gateway.http.EdgeFilters;
 import io.financehub.gateway.http.ProblemResponses;
 import io.financehub.gateway.security.VerifiedTokens;
 import io.financehub.gateway.security.VerifiedTokens.VerifiedToken;
-import io.financehub.gateway.service.RateLimiter;
+import io.financehub.gateway.service.CompanyRateLimit;
 import io.quarkus.logging.Log;
 import io.vertx.circuitbreaker.OpenCircuitException;
 import io.vertx.core.http.HttpHeaders;
@@ -30,35 +28,32 @@ import io.vertx.httpproxy.ProxyRequest;
 /**
  * The front door of /api/banking/** and of the services' OpenAPI documents. For an API path it finds the owning
  * service ({@link RouteTable}), checks the bearer token ({@link VerifiedTokens}: SmallRye JWT, remembered per token
- * until its exp; not on the public webhook path), counts
- * the request against the company's rate limit (in Redis, beside the call), and streams request and response through Vert.x's HTTP proxy: status,
- * headers and bodies (Problem JSON included) pass unchanged, and the Authorization header goes along so the service
- * verifies the token again. A service that refuses connections or does not answer in time gets a quick 503 or 504
- * Problem JSON, never a hanging client. Paths outside /api/banking and /openapi are left to the rest of the router
- * (the SPA).
+ * until its exp; not on the public webhook path), counts the request against the company's rate limit
+ * ({@link CompanyRateLimit}: shared in Redis, never waited for), and streams request and response through Vert.x's
+ * HTTP proxy: status, headers and bodies (Problem JSON included) pass unchanged, and the Authorization header goes
+ * along so the service verifies the token again. A service that refuses connections or does not answer in time gets
+ * a quick 503 or 504 Problem JSON, never a hanging client. Paths outside /api/banking and /openapi are left to the
+ * rest of the router (the SPA).
  */
 @ApplicationScoped
 public class ApiProxy {
 
-    private static final Duration MINUTE = Duration.ofMinutes(1);
     private static final String BEARER = "Bearer ";
 
     private final Downstreams downstreams;
     private final VerifiedTokens tokens;
-    private final RateLimiter rateLimiter;
+    private final CompanyRateLimit companyLimit;
     private final ObjectMapper json;
-    private final GatewayConfig.RateLimit limits;
+    private final boolean limitEnabled;
     private final String breakerRetryAfter;
-    /** Companies over their limit, until when (epoch millis); entries leave when they expire. */
-    private final Map<String, Long> blockedUntil = new ConcurrentHashMap<>();
 
-    ApiProxy(Downstreams downstreams, VerifiedTokens tokens, RateLimiter rateLimiter, ObjectMapper json,
+    ApiProxy(Downstreams downstreams, VerifiedTokens tokens, CompanyRateLimit companyLimit, ObjectMapper json,
             GatewayConfig config) {
         this.downstreams = downstreams;
         this.tokens = tokens;
-        this.rateLimiter = rateLimiter;
+        this.companyLimit = companyLimit;
         this.json = json;
-        this.limits = config.rateLimit();
+        this.limitEnabled = config.rateLimit().enabled();
         this.breakerRetryAfter = Long.toString(Math.max(1, config.downstream().breakerReset().toSeconds()));
     }
 
@@ -87,46 +82,16 @@ public class ApiProxy {
             return;
         }
         String company = token.companyId();
-        if (limits.enabled() && company != null) {
-            long retryAfter = overLimitFor(company);
+        if (limitEnabled && company != null) {
+            long retryAfter = companyLimit.admit(company);
             if (retryAfter > 0) {
                 ProblemResponses.send(ctx, json, 429, "rate_limited", "Too Many Requests",
                         "The company's request rate limit is reached",
                         Map.of(HttpHeaders.RETRY_AFTER.toString(), Long.toString(retryAfter)));
                 return;
             }
-            count(company);
         }
         forward(ctx, route.get().service(), pathAndQuery(ctx));
-    }
-
-    /**
-     * Seconds until this company may call again, from what Redis last said (0 when it may call now). The Redis count
-     * itself runs beside the proxied call ({@link #count}), not before it: the limiter adds no round trip to the
-     * request path, and a company over its limit is refused from its next request on (per replica, at most the
-     * requests already in flight get through).
-     */
-    private long overLimitFor(String company) {
-        Long until = blockedUntil.get(company);
-        if (until == null) {
-            return 0;
-        }
-        long left = until - System.currentTimeMillis();
-        if (left <= 0) {
-            blockedUntil.remove(company, until);
-            return 0;
-        }
-        return (left + 999) / 1000;
-    }
-
-    private void count(String company) {
-        rateLimiter.hit("api:company:" + company, limits.apiPerCompanyPerMinute(), MINUTE).subscribe().with(
-                decision -> {
-                    if (!decision.allowed()) {
-                        blockedUntil.put(company, System.currentTimeMillis() + decision.retryAfterSeconds() * 1000);
-                    }
-                },
-                failure -> Log.warnf("Rate limit count failed: %s", failure.toString()));
     }
 
     /** GET /openapi/{service} → the service's /q/openapi, for the suite's one Swagger UI. */

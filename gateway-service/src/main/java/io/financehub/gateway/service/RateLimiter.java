@@ -11,7 +11,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.logging.Log;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.redis.client.Response;
 
 /**
  * Fixed-window counters in Redis, shared by every gateway replica: one round trip (a Lua script increments the
@@ -23,7 +22,7 @@ public class RateLimiter {
 
     static final String PREFIX = "gw:rl:";
     private static final String HIT = """
-            local count = redis.call('INCR', KEYS[1])
+            local count = redis.call('INCRBY', KEYS[1], ARGV[2])
             local ttl = redis.call('PTTL', KEYS[1])
             if ttl < 0 then
               redis.call('PEXPIRE', KEYS[1], ARGV[1])
@@ -43,15 +42,27 @@ public class RateLimiter {
 
     /** Counts one request against {@code key}; the decision says whether it is within {@code limit} per window. */
     public Uni<Decision> hit(String key, int limit, Duration window) {
-        String redisKey = PREFIX + key;
-        String millis = Long.toString(window.toMillis());
-        return redis.execute("EVALSHA", HIT_SHA, "1", redisKey, millis)
-                .onFailure(RateLimiter::isNoScript).recoverWithUni(() -> redis.execute("EVAL", HIT, "1", redisKey, millis))
-                .map(reply -> decide(reply, limit))
+        return add(key, 1, window)
+                .map(count -> count.total() <= limit ? Decision.ALLOWED
+                        : new Decision(false, (count.millisLeft() + 999) / 1000))
                 .onFailure().recoverWithItem(e -> {
                     Log.warnf("Rate limiter unavailable, letting the request through: %s", e.toString());
                     return Decision.ALLOWED;
                 });
+    }
+
+    /**
+     * Adds {@code requests} to the window of {@code key} (starting it if needed) and answers the window's total and
+     * time left. Fails when Redis does; the caller decides how to fail open.
+     */
+    public Uni<Count> add(String key, int requests, Duration window) {
+        String redisKey = PREFIX + key;
+        String millis = Long.toString(window.toMillis());
+        String amount = Integer.toString(requests);
+        return redis.execute("EVALSHA", HIT_SHA, "1", redisKey, millis, amount)
+                .onFailure(RateLimiter::isNoScript)
+                .recoverWithUni(() -> redis.execute("EVAL", HIT, "1", redisKey, millis, amount))
+                .map(reply -> new Count(reply.get(0).toLong(), reply.get(1).toLong()));
     }
 
     /** After a Redis restart or SCRIPT FLUSH the script is unknown; EVAL runs it and caches it again. */
@@ -67,10 +78,8 @@ public class RateLimiter {
         }
     }
 
-    private static Decision decide(Response reply, int limit) {
-        long count = reply.get(0).toLong();
-        long ttlMillis = reply.get(1).toLong();
-        return count <= limit ? Decision.ALLOWED : new Decision(false, (ttlMillis + 999) / 1000);
+    /** A window's total after an increment, and the milliseconds until the window ends. */
+    public record Count(long total, long millisLeft) {
     }
 
     public record Decision(boolean allowed, long retryAfterSeconds) {
