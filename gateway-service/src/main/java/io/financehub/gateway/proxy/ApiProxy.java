@@ -135,7 +135,16 @@ public class ApiProxy {
                     response.send().onFailure(e -> Log.debugf("Client left during the response from %s: %s",
                             service.serviceName(), e.toString()));
                 })
-                .onFailure(promise::fail))
+                .onFailure(failure -> {
+                    if (request.response().closed()) {
+                        // The client hung up and the proxy cancelled the call: nothing the service did, nobody to
+                        // answer. Counted as a failure, a few clients leaving at once would open the breaker for all.
+                        Log.debugf("Client left before %s answered: %s", service.serviceName(), failure.toString());
+                        promise.complete();
+                    } else {
+                        promise.fail(failure);
+                    }
+                }))
                 .onFailure(failure -> {
                     proxyRequest.release();
                     unavailable(ctx, service, failure);
