@@ -107,6 +107,9 @@ class ReconciliationAndExportTest {
         publishBatch(batch(company, item, account, List.of(
                 Tx.of(unique("t"), account).date(day(4)).amount("-5.00").balance("900.00").data()), List.of()));
         balance("900.00");
+        // The batch and the balance travel on two topics: wait for both (the balance alone shows a -25.00 drift).
+        eventually(() -> as(company).get("/api/banking/accounts/reconciliation/").jsonPath().getString("[0].transactions"),
+                equalTo("4"));
         eventually(() -> as(company).get("/api/banking/accounts/reconciliation/").jsonPath().getString("[0].status"),
                 equalTo("drift"));
         as(company).get("/api/banking/accounts/" + ledgerAccount + "/reconciliation/").then()

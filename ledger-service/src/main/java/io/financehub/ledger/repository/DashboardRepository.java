@@ -34,8 +34,9 @@ public class DashboardRepository {
         return pool.preparedQuery(MONTHS).execute(Tuple.of(companyId, firstMonth)).map(rows -> {
             List<Figure> figures = new ArrayList<>(rows.size());
             for (Row r : rows) {
-                figures.add(new Figure(r.getLocalDate("month"), r.getString("flow"), r.getUUID("category_id"),
-                        r.getString("name"), r.getString("type"), r.getBigDecimal("total"), r.getLong("count")));
+                // By position, in the order of MONTHS' select list (hundreds of rows per dashboard).
+                figures.add(new Figure(r.getLocalDate(0), r.getString(1), r.getUUID(2), r.getString(5),
+                        r.getString(6), r.getBigDecimal(3), r.getLong(4)));
             }
             return figures;
         });

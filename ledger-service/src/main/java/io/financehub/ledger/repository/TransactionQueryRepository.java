@@ -161,7 +161,7 @@ public class TransactionQueryRepository {
                         result.add(new Replacement(r.getString("replaced_pluggy_transaction_id"),
                                 r.getString("pluggy_transaction_id"), r.getBigDecimal("amount_difference"),
                                 r.getInteger("days_apart"), r.getFloat("description_similarity"),
-                                instant(r, "linked_at")));
+                                instant(r.getOffsetDateTime("linked_at"))));
                     }
                     return result;
                 });
@@ -178,20 +178,28 @@ public class TransactionQueryRepository {
         return all.isEmpty() ? null : all.get(0);
     }
 
+    /**
+     * Reads rows of {@link #COLUMNS} or {@link #RETURNING} (the same 25 columns in the same order) by position: a
+     * lookup by name scans the column names, 25 times per row.
+     */
     private static List<LedgerTransaction> read(RowSet<Row> rows) {
         List<LedgerTransaction> result = new ArrayList<>(rows.size());
         for (Row r : rows) {
-            result.add(new LedgerTransaction(r.getUUID("id"), r.getString("pluggy_transaction_id"),
-                    r.getUUID("account_id"), r.getString("type"), r.getString("status"), r.getString("description"),
-                    r.getBigDecimal("amount"), r.getBigDecimal("amount_in_account_currency"),
-                    r.getBigDecimal("balance"), r.getString("currency_code"), instant(r, "date"),
-                    r.getUUID("category_id"), r.getString("pluggy_category_id"),
-                    r.getString("pluggy_category_description"), r.getString("notes"), r.getString("merchant"),
-                    r.getString("payment_data"), r.getString("credit_card_metadata"), r.getString("operation_type"),
-                    r.getString("category_source"), r.getUUID("category_rule_id"), r.getUUID("transfer_id"),
-                    r.getString("transfer_source"), instant(r, "created_at"), instant(r, "updated_at")));
+            result.add(new LedgerTransaction(r.getUUID(0), r.getString(1), r.getUUID(2), r.getString(3),
+                    r.getString(4), r.getString(5), r.getBigDecimal(6), r.getBigDecimal(7), r.getBigDecimal(8),
+                    r.getString(9), instant(r, 10), r.getUUID(11), r.getString(12), r.getString(13), r.getString(14),
+                    r.getString(15), r.getString(16), r.getString(17), r.getString(18), r.getString(19),
+                    r.getUUID(20), r.getUUID(21), r.getString(22), instant(r, 23), instant(r, 24)));
         }
         return result;
+    }
+
+    private static java.time.Instant instant(Row row, int column) {
+        return instant(row.getOffsetDateTime(column));
+    }
+
+    private static java.time.Instant instant(OffsetDateTime value) {
+        return value == null ? null : value.toInstant();
     }
 
     private static java.time.Instant instant(Row row, String column) {
