@@ -100,13 +100,29 @@ interface PluggyApi {
     Uni<CursorPageResponse<Transaction>> transactions(@HeaderParam(API_KEY) String apiKey,
             @QueryParam("accountId") String accountId, @QueryParam("dateFrom") String dateFrom,
             @QueryParam("dateTo") String dateTo, @QueryParam("createdAtFrom") String createdAtFrom,
-            @QueryParam("after") String after, @QueryParam("ids") String ids);
+            @QueryParam("after") String after, @QueryParam("ids") String ids, @QueryParam("pageSize") Integer pageSize);
+
+    /** GET /v2/transactions as its raw JSON body, for a caller that reads the page as it parses it. */
+    @GET
+    @Path("/v2/transactions")
+    Uni<byte[]> transactionsJson(@HeaderParam(API_KEY) String apiKey, @QueryParam("accountId") String accountId,
+            @QueryParam("dateFrom") String dateFrom, @QueryParam("dateTo") String dateTo,
+            @QueryParam("createdAtFrom") String createdAtFrom, @QueryParam("after") String after,
+            @QueryParam("pageSize") Integer pageSize);
 
     /** Deprecated by Pluggy in favour of /v2/transactions; kept as a fallback. */
     @GET
     @Path("/transactions")
     Uni<PageResponse<Transaction>> transactionsByPage(@HeaderParam(API_KEY) String apiKey,
             @QueryParam("accountId") String accountId, @QueryParam("from") String from, @QueryParam("to") String to,
+            @QueryParam("createdAtFrom") String createdAtFrom, @QueryParam("page") Integer page,
+            @QueryParam("pageSize") Integer pageSize);
+
+    /** The deprecated GET /transactions as its raw JSON body. */
+    @GET
+    @Path("/transactions")
+    Uni<byte[]> transactionsByPageJson(@HeaderParam(API_KEY) String apiKey, @QueryParam("accountId") String accountId,
+            @QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("createdAtFrom") String createdAtFrom, @QueryParam("page") Integer page,
             @QueryParam("pageSize") Integer pageSize);
 

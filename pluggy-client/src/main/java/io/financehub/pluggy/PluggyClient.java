@@ -1,5 +1,6 @@
 package io.financehub.pluggy;
 
+import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -26,6 +27,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.financehub.pluggy.model.Account;
 import io.financehub.pluggy.model.Category;
@@ -36,8 +38,10 @@ import io.financehub.pluggy.model.CreateItemOptions;
 import io.financehub.pluggy.model.CursorPageResponse;
 import io.financehub.pluggy.model.Item;
 import io.financehub.pluggy.model.PageResponse;
+import io.financehub.pluggy.model.StreamedPage;
 import io.financehub.pluggy.model.Transaction;
 import io.financehub.pluggy.model.TransactionFilter;
+import io.quarkus.arc.Arc;
 import io.quarkus.logging.Log;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
@@ -68,8 +72,11 @@ public class PluggyClient {
 
     private static final TypeLiteral<Uni<Object>> UNI = new TypeLiteral<>() {
     };
+    /** Pluggy's largest page of transactions, asked for on both listings: the fewest calls per history. */
+    public static final int MAX_TRANSACTIONS_PAGE_SIZE = 500;
+
     private static final int CONNECTORS_MAX_PAGES = 100;
-    private static final int LEGACY_PAGE_SIZE = 500;
+    private static final int LEGACY_PAGE_SIZE = MAX_TRANSACTIONS_PAGE_SIZE;
 
     private final PluggyApi api;
     private final ApiKeyCache apiKeys;
@@ -82,14 +89,24 @@ public class PluggyClient {
     private final String baseUrl;
     private final String connectUrl;
     private final Optional<String> webhookUrl;
+    private final StreamedPages streamedPages;
 
     @Inject
-    PluggyClient(PluggyConfig config, ReactiveRedisDataSource redis) {
-        this(config, redis, CIRCUIT_BREAKER);
+    PluggyClient(PluggyConfig config, ReactiveRedisDataSource redis, ObjectMapper json) {
+        this(config, redis, json, CIRCUIT_BREAKER);
     }
 
-    /** Also used to stand up a second "replica" in tests; the breaker name must be unique per JVM. */
+    /** A second "replica" in tests, with the application's ObjectMapper; the breaker name must be unique per JVM. */
     PluggyClient(PluggyConfig config, ReactiveRedisDataSource redis, String breakerName) {
+        this(config, redis, Arc.container().instance(ObjectMapper.class).get(), breakerName);
+    }
+
+    /**
+     * @param json the service's ObjectMapper, the one the REST client reads Pluggy's answers with (so its customizers,
+     *             e.g. a faster Instant reader, apply to streamed pages too)
+     */
+    private PluggyClient(PluggyConfig config, ReactiveRedisDataSource redis, ObjectMapper json, String breakerName) {
+        this.streamedPages = new StreamedPages(json);
         String clientId = config.clientId().filter(s -> !s.isBlank()).orElse(null);
         String clientSecret = config.clientSecret().filter(s -> !s.isBlank()).orElse(null);
         if ((clientId == null) != (clientSecret == null)) {
@@ -239,10 +256,41 @@ public class PluggyClient {
         return call(Endpoint.ACCOUNTS, (api, key) -> api.account(key, accountId));
     }
 
-    /** One page of GET /v2/transactions. */
+    /** One page of GET /v2/transactions, of Pluggy's largest size. */
     public Uni<CursorPageResponse<Transaction>> transactions(String accountId, TransactionFilter filter, String after) {
         return call(Endpoint.TRANSACTIONS, (api, key) -> api.transactions(key, accountId, date(filter.dateFrom()),
-                date(filter.dateTo()), instant(filter.createdAtFrom()), after, null));
+                date(filter.dateTo()), instant(filter.createdAtFrom()), after, null, MAX_TRANSACTIONS_PAGE_SIZE));
+    }
+
+    /**
+     * One page of GET /v2/transactions (of Pluggy's largest size), its {@code results} read by {@code results} as
+     * the body is parsed: for a caller that turns a page into its own shape without binding 500 records first. The
+     * call goes through the same retries, breaker, rate limit and API key as every other; a body that cannot be read
+     * fails with {@link PluggyApiException} {@code UNREADABLE_RESPONSE}, not retried.
+     */
+    public <T> Uni<StreamedPage<T>> transactions(String accountId, TransactionFilter filter, String after,
+            ResultsReader<T> results) {
+        return call(Endpoint.TRANSACTIONS, (api, key) -> api.transactionsJson(key, accountId, date(filter.dateFrom()),
+                date(filter.dateTo()), instant(filter.createdAtFrom()), after, MAX_TRANSACTIONS_PAGE_SIZE))
+                .map(body -> streamed(body, results));
+    }
+
+    /** One page of the deprecated GET /transactions (page numbers from 1), its results streamed as above. */
+    public <T> Uni<StreamedPage<T>> transactionsByPage(String accountId, TransactionFilter filter, int page,
+            int pageSize, ResultsReader<T> results) {
+        return call(Endpoint.TRANSACTIONS, (api, key) -> api.transactionsByPageJson(key, accountId,
+                date(filter.dateFrom()), date(filter.dateTo()), instant(filter.createdAtFrom()), page, pageSize))
+                .map(body -> streamed(body, results));
+    }
+
+    private <T> StreamedPage<T> streamed(byte[] body, ResultsReader<T> results) {
+        try {
+            return streamedPages.read(body, results);
+        } catch (JsonProcessingException unreadable) {
+            throw PluggyApiException.unreadable(unreadable.getOriginalMessage());
+        } catch (IOException unreadable) {
+            throw PluggyApiException.unreadable(unreadable.getMessage());
+        }
     }
 
     /** One page of the deprecated GET /transactions (page numbers from 1). */

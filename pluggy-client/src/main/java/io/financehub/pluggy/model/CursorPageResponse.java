@@ -25,6 +25,11 @@ public record CursorPageResponse<T>(List<T> results, String next) {
 
     /** The {@code after} cursor of {@link #next()}, or empty on the last page. */
     public Optional<String> nextCursor() {
+        return cursorOf(next);
+    }
+
+    /** The {@code after} parameter of a {@code next} link, or empty when there is none. */
+    public static Optional<String> cursorOf(String next) {
         if (next == null || next.isBlank()) {
             return Optional.empty();
         }
