@@ -28,6 +28,7 @@ import io.financehub.pluggy.model.Transaction;
 import io.financehub.pluggy.model.TransactionMerchantData;
 import io.financehub.pluggy.model.TransactionPaymentData;
 import io.financehub.pluggy.model.TransactionPaymentParticipant;
+import io.financehub.pluggy.model.TransactionPaymentParticipantDocument;
 
 /** Pluggy's objects → the suite's events. */
 public final class EventMapper {
@@ -83,35 +84,42 @@ public final class EventMapper {
                         money(c.creditLimit()), c.isLimitFlexible(), c.status(), c.holderType());
     }
 
+    /**
+     * The databind path of a transaction; {@link TransactionBatchEncoder} streams the same mapping and falls back to
+     * this for shapes it does not take on.
+     */
     public static TransactionData transaction(Transaction t) {
-        var card = t.creditCardMetadata();
         return new TransactionData(t.id(), t.accountId(), t.date(), t.description(), t.descriptionRaw(), t.type(),
                 money(t.amount()), money(t.amountInAccountCurrency()), money(t.balance()), t.currencyCode(),
                 t.category(), t.categoryId(), t.status() == null ? "POSTED" : t.status(), t.providerCode(),
-                t.providerId(), t.operationType(), payment(t.paymentData()),
-                card == null ? null
-                        : new CreditCardMetadata(card.installmentNumber(), card.totalInstallments(),
-                                money(card.totalAmount()), day(card.purchaseDate()), card.payeeMCC(),
-                                card.cardNumber(), card.billId()),
+                t.providerId(), t.operationType(), payment(t.paymentData()), card(t.creditCardMetadata()),
                 merchant(t.merchant()), t.createdAt(), t.updatedAt());
     }
 
-    private static PaymentData payment(TransactionPaymentData p) {
+    static CreditCardMetadata card(io.financehub.pluggy.model.CreditCardMetadata card) {
+        return card == null ? null
+                : new CreditCardMetadata(card.installmentNumber(), card.totalInstallments(),
+                        money(card.totalAmount()), day(card.purchaseDate()), card.payeeMCC(), card.cardNumber(),
+                        card.billId());
+    }
+
+    static PaymentData payment(TransactionPaymentData p) {
         return p == null ? null
                 : new PaymentData(participant(p.payer()), participant(p.receiver()), p.paymentMethod(),
                         p.referenceNumber(), p.reason(), p.receiverReferenceId());
     }
 
-    private static PaymentParticipant participant(TransactionPaymentParticipant p) {
-        if (p == null) {
-            return null;
-        }
-        var doc = p.documentNumber();
-        return new PaymentParticipant(p.name(), p.branchNumber(), p.accountNumber(), p.routingNumber(),
-                doc == null ? null : new DocumentNumber(doc.type(), doc.value()));
+    static PaymentParticipant participant(TransactionPaymentParticipant p) {
+        return p == null ? null
+                : new PaymentParticipant(p.name(), p.branchNumber(), p.accountNumber(), p.routingNumber(),
+                        document(p.documentNumber()));
     }
 
-    private static Merchant merchant(TransactionMerchantData m) {
+    static DocumentNumber document(TransactionPaymentParticipantDocument doc) {
+        return doc == null ? null : new DocumentNumber(doc.type(), doc.value());
+    }
+
+    static Merchant merchant(TransactionMerchantData m) {
         return m == null ? null : new Merchant(m.name(), m.businessName(), m.cnpj(), m.category(), m.cnae());
     }
 
@@ -123,7 +131,7 @@ public final class EventMapper {
         return value.setScale(2, RoundingMode.UNNECESSARY);
     }
 
-    private static LocalDate day(Instant instant) {
+    static LocalDate day(Instant instant) {
         return instant == null ? null : instant.atZone(BRAZIL).toLocalDate();
     }
 }

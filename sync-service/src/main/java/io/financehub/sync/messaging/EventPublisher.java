@@ -5,6 +5,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.financehub.contracts.EventEnvelope;
 import io.financehub.contracts.events.AccountsSnapshot;
 import io.financehub.contracts.events.ItemStatusChanged;
@@ -19,20 +22,26 @@ import io.vertx.core.Vertx;
  * Publishes sync-service's events. Each Uni completes when the broker has acknowledged the record (idempotent
  * producer, acks=all), back on the caller's Vert.x context, so the caller may then advance a cursor in its database
  * session: nothing is recorded as done before Kafka has it.
+ *
+ * <p>banking.transactions takes the record's bytes: upsert batches come already written by
+ * {@link TransactionBatchEncoder}, deletion batches are written here by the service's ObjectMapper, as the other
+ * channels' serializer does.
  */
 @ApplicationScoped
 public class EventPublisher {
 
     private final MutinyEmitter<EventEnvelope<ItemStatusChanged>> status;
     private final MutinyEmitter<EventEnvelope<AccountsSnapshot>> accounts;
-    private final MutinyEmitter<EventEnvelope<TransactionBatch>> transactions;
+    private final MutinyEmitter<byte[]> transactions;
+    private final ObjectMapper json;
 
     EventPublisher(@Channel(Channels.ITEM_STATUS) MutinyEmitter<EventEnvelope<ItemStatusChanged>> status,
             @Channel(Channels.ACCOUNTS) MutinyEmitter<EventEnvelope<AccountsSnapshot>> accounts,
-            @Channel(Channels.TRANSACTIONS) MutinyEmitter<EventEnvelope<TransactionBatch>> transactions) {
+            @Channel(Channels.TRANSACTIONS) MutinyEmitter<byte[]> transactions, ObjectMapper json) {
         this.status = status;
         this.accounts = accounts;
         this.transactions = transactions;
+        this.json = json;
     }
 
     /** Key: itemId. */
@@ -47,10 +56,23 @@ public class EventPublisher {
 
     /** Key: accountId, so one account's batches stay in order. */
     public Uni<Void> transactions(EventEnvelope<TransactionBatch> event) {
-        return send(transactions, event.payload().accountId(), event);
+        return Uni.createFrom().deferred(() -> {
+            byte[] value;
+            try {
+                value = json.writeValueAsBytes(event);
+            } catch (JsonProcessingException e) {
+                return Uni.createFrom().failure(e);
+            }
+            return transactions(event.payload().accountId(), value);
+        });
     }
 
-    private static <T> Uni<Void> send(MutinyEmitter<EventEnvelope<T>> emitter, String key, EventEnvelope<T> event) {
+    /** A batch already written ({@link TransactionBatchEncoder#upserts}); key: its accountId. */
+    public Uni<Void> transactions(String accountId, byte[] batch) {
+        return send(transactions, accountId, batch);
+    }
+
+    private static <T> Uni<Void> send(MutinyEmitter<T> emitter, String key, T event) {
         return Uni.createFrom().deferred(() -> {
             Context caller = Vertx.currentContext();
             Uni<Void> acknowledged = emitter.sendMessage(Message.of(event)

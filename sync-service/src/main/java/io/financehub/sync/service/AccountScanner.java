@@ -1,12 +1,7 @@
 package io.financehub.sync.service;
 
-import java.time.Instant;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
@@ -14,14 +9,14 @@ import java.util.function.Function;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.financehub.contracts.events.TransactionBatch;
-import io.financehub.contracts.events.TransactionData;
 import io.financehub.pluggy.PluggyApiException;
 import io.financehub.pluggy.PluggyClient;
-import io.financehub.pluggy.model.Transaction;
 import io.financehub.pluggy.model.TransactionFilter;
 import io.financehub.sync.config.SyncConfig;
+import io.financehub.sync.messaging.EncodedPage;
 import io.financehub.sync.messaging.EventMapper;
 import io.financehub.sync.messaging.EventPublisher;
+import io.financehub.sync.messaging.TransactionBatchEncoder;
 import io.financehub.sync.repository.ScanStateRepository;
 import io.financehub.sync.repository.ScanStateRepository.DeliveredPage;
 import io.quarkus.logging.Log;
@@ -36,23 +31,26 @@ import io.smallrye.mutiny.Uni;
  * of pages ahead of publishing, and publishing one page ahead of recording, so the stages overlap while memory stays
  * flat whatever the history size.
  * Pages come from GET /v2/transactions following its {@code next} cursor; where that API is gone (404/410) from the
- * deprecated page-numbered one, until page == totalPages.
+ * deprecated page-numbered one, until page == totalPages. A page is read straight into its batch's JSON
+ * ({@link TransactionBatchEncoder}) as it is parsed: what is held per page is those bytes and the ids to record.
  */
 @ApplicationScoped
 public class AccountScanner {
 
     private final PluggyClient pluggy;
     private final EventPublisher publisher;
+    private final TransactionBatchEncoder encoder;
     private final ScanStateRepository state;
     private final SyncMetrics metrics;
     private final SyncConfig config;
     private final int batchSize;
     private final int prefetch;
 
-    AccountScanner(PluggyClient pluggy, EventPublisher publisher, ScanStateRepository state, SyncMetrics metrics,
-            SyncConfig config) {
+    AccountScanner(PluggyClient pluggy, EventPublisher publisher, TransactionBatchEncoder encoder,
+            ScanStateRepository state, SyncMetrics metrics, SyncConfig config) {
         this.pluggy = pluggy;
         this.publisher = publisher;
+        this.encoder = encoder;
         this.state = state;
         this.metrics = metrics;
         this.config = config;
@@ -152,7 +150,7 @@ public class AccountScanner {
     }
 
     /** One page as fetched, and where the following one is ({@code null} on the last page). */
-    record Page(List<Transaction> results, Position next) {
+    record Page(EncodedPage results, Position next) {
     }
 
     /**
@@ -192,7 +190,8 @@ public class AccountScanner {
             if (at.page() > 0) {
                 return legacy(at.page());
             }
-            Uni<Page> cursorPage = metrics.pluggy("transactions", pluggy.transactions(accountId, filter, at.after()))
+            Uni<Page> cursorPage = metrics.pluggy("transactions",
+                    pluggy.transactions(accountId, filter, at.after(), encoder))
                     .map(response -> new Page(response.results(),
                             response.nextCursor().map(Position::cursor).orElse(null)));
             if (!at.isStart()) {
@@ -207,7 +206,7 @@ public class AccountScanner {
 
         private Uni<Page> legacy(int page) {
             return metrics.pluggy("transactions_by_page",
-                    pluggy.transactionsByPage(accountId, filter, page, config.legacyPageSize()))
+                    pluggy.transactionsByPage(accountId, filter, page, config.legacyPageSize(), encoder))
                     .map(response -> new Page(response.results(),
                             page < response.totalPages() ? Position.page(page + 1) : null));
         }
@@ -217,37 +216,22 @@ public class AccountScanner {
          * be recorded, then records this one once Kafka has acknowledged it.
          */
         private Uni<Void> deliver(Page page) {
-            Map<String, Transaction> unique = new LinkedHashMap<>();
-            for (Transaction t : page.results()) {
-                unique.put(t.id(), t);
-            }
-            List<String> ids = new ArrayList<>(unique.size());
-            List<Instant> dates = new ArrayList<>(unique.size());
-            List<Instant> created = new ArrayList<>(unique.size());
-            List<TransactionData> upserts = new ArrayList<>(unique.size());
-            Instant maxCreated = null;
-            for (Transaction t : unique.values()) {
-                ids.add(t.id());
-                dates.add(t.date());
-                created.add(t.createdAt());
-                upserts.add(EventMapper.transaction(t));
-                if (t.createdAt() != null && (maxCreated == null || t.createdAt().isAfter(maxCreated))) {
-                    maxCreated = t.createdAt();
-                }
-            }
+            EncodedPage upserts = page.results();
             Uni<Void> acknowledged = Uni.createFrom().voidItem();
             for (int start = 0; start < upserts.size(); start += batchSize) {
-                List<TransactionData> chunk = upserts.subList(start, Math.min(upserts.size(), start + batchSize));
-                acknowledged = acknowledged.chain(() -> publisher.transactions(EventMapper.upserts(run.companyId(),
-                        run.itemId(), accountId, run.runId(), run.nextSequence(), chunk)));
+                int from = start;
+                int to = Math.min(upserts.size(), start + batchSize);
+                acknowledged = acknowledged.chain(() -> publisher.transactions(accountId, encoder.upserts(
+                        run.companyId(), run.itemId(), accountId, run.runId(), run.nextSequence(), upserts, from,
+                        to)));
             }
             Uni<Void> sent = started(acknowledged);
             String next = page.next() == null ? null : page.next().serialized();
-            DeliveredPage delivered = new DeliveredPage(run.runId(), accountId, scanId, ids, dates, created, next,
-                    maxCreated);
+            DeliveredPage delivered = new DeliveredPage(run.runId(), accountId, scanId, upserts.ids(),
+                    upserts.dates(), upserts.createdAts(), next, upserts.maxCreatedAt());
             return recording.invoke(() -> recording = started(sent
                     .chain(() -> state.pageDelivered(delivered))
-                    .invoke(() -> metrics.page(ids.size()))));
+                    .invoke(() -> metrics.page(upserts.size()))));
         }
     }
 
