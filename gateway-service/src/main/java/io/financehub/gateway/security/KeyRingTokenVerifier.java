@@ -11,8 +11,8 @@ import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwx.JsonWebStructure;
 import org.jose4j.lang.JoseException;
 
+import io.financehub.support.security.SuiteJwtPrincipalFactory;
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;
-import io.smallrye.jwt.auth.principal.DefaultJWTCallerPrincipalFactory;
 import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
 import io.smallrye.jwt.auth.principal.JWTCallerPrincipal;
 import io.smallrye.jwt.auth.principal.JWTCallerPrincipalFactory;
@@ -23,15 +23,16 @@ import io.smallrye.jwt.auth.principal.ParseException;
  * missing kid is rejected), only RS256 is accepted (so {@code alg: none} and HS256 tricks fail), and issuer, audience
  * and expiry are checked by SmallRye from the same {@code mp.jwt.verify.*} settings every service uses. Replacing
  * the factory (rather than a PEM location) lets several keys be valid at once during a rotation, for the JAX-RS
- * endpoints and for the proxy alike.
+ * endpoints and for the proxy alike. Verification and the principal are the suite's ({@link SuiteJwtPrincipalFactory},
+ * SmallRye's own checks); this factory only chooses the key, so it takes precedence over the suite's (priority 2).
  */
 @ApplicationScoped
 @Alternative
-@Priority(1)
+@Priority(2)
 public class KeyRingTokenVerifier extends JWTCallerPrincipalFactory {
 
     private final JwtKeyRing keys;
-    private final DefaultJWTCallerPrincipalFactory smallRye = new DefaultJWTCallerPrincipalFactory();
+    private final SuiteJwtPrincipalFactory suite = new SuiteJwtPrincipalFactory();
 
     KeyRingTokenVerifier(JwtKeyRing keys) {
         this.keys = keys;
@@ -46,7 +47,7 @@ public class KeyRingTokenVerifier extends JWTCallerPrincipalFactory {
         context.setPublicKeyContent(null);
         context.setPublicVerificationKey(key);
         context.setSignatureAlgorithm(Set.of(SignatureAlgorithm.RS256));
-        return smallRye.parse(token, context);
+        return suite.parse(token, context);
     }
 
     private static String keyIdOf(String token) throws ParseException {
