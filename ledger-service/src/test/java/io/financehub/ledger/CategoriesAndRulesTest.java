@@ -28,6 +28,7 @@ import io.quarkus.test.junit.QuarkusTest;
 /** Pluggy's tree, the company's categories and mappings, rules, their precedence and their re-application. */
 @QuarkusTest
 @WithTestResource(JwtTestResource.class)
+@WithTestResource(ConsumersStartAtTheEnd.class)
 class CategoriesAndRulesTest {
 
     private static final Instant T0 = Instant.parse("2025-04-02T03:00:00Z");

@@ -7,6 +7,7 @@ import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
 @WithTestResource(JwtTestResource.class)
+@WithTestResource(ConsumersStartAtTheEnd.class)
 class LedgerServiceTest extends ServiceConformance {
 
     @Override

@@ -32,6 +32,7 @@ import io.quarkus.test.junit.QuarkusTest;
  */
 @QuarkusTest
 @WithTestResource(JwtTestResource.class)
+@WithTestResource(ConsumersStartAtTheEnd.class)
 class OnePaymentOneTransactionTest {
 
     private static final Instant DAY = Instant.parse("2025-05-06T03:00:00Z");

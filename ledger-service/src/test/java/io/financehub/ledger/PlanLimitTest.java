@@ -42,6 +42,7 @@ import io.smallrye.mutiny.Uni;
 
 @QuarkusTest
 @WithTestResource(JwtTestResource.class)
+@WithTestResource(ConsumersStartAtTheEnd.class)
 class PlanLimitTest {
 
     private static final Instant T0 = Instant.parse("2025-04-01T03:00:00Z");

@@ -43,6 +43,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 /** Reconciliation against Pluggy's balances, and the streamed CSV export. */
 @QuarkusTest
 @WithTestResource(JwtTestResource.class)
+@WithTestResource(ConsumersStartAtTheEnd.class)
 class ReconciliationAndExportTest {
 
     private static final Instant DAY1 = Instant.parse("2025-06-02T03:00:00Z");

@@ -27,6 +27,7 @@ import io.quarkus.test.junit.QuarkusTest;
 /** Company B's token sees nothing of company A, on every endpoint, and changes nothing of it. */
 @QuarkusTest
 @WithTestResource(JwtTestResource.class)
+@WithTestResource(ConsumersStartAtTheEnd.class)
 class TenantIsolationTest {
 
     private static final Instant T0 = Instant.parse("2025-05-02T03:00:00Z");

@@ -39,6 +39,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 /** banking.accounts and banking.transactions through the real broker into the real database. */
 @QuarkusTest
 @WithTestResource(JwtTestResource.class)
+@WithTestResource(ConsumersStartAtTheEnd.class)
 class TransactionIngestTest {
 
     private static final Instant T0 = Instant.parse("2025-03-10T03:00:00Z");

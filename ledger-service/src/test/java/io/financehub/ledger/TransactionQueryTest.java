@@ -42,6 +42,7 @@ import io.quarkus.test.junit.QuarkusTest;
 /** Every filter, order and page of GET /transactions/ against a known dataset, sums exact to the cent. */
 @QuarkusTest
 @WithTestResource(JwtTestResource.class)
+@WithTestResource(ConsumersStartAtTheEnd.class)
 class TransactionQueryTest {
 
     private static final UUID COMPANY = UUID.randomUUID();

@@ -45,6 +45,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
  */
 @QuarkusTest
 @WithTestResource(JwtTestResource.class)
+@WithTestResource(ConsumersStartAtTheEnd.class)
 class TransfersAndDashboardTest {
 
     private static final String CNPJ = "11222333000181";
