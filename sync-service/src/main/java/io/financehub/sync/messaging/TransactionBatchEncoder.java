@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -331,15 +332,9 @@ public class TransactionBatchEncoder implements ResultsReader<EncodedPage> {
     }
 
     private void paymentData(JsonParser p, JsonToken v, JsonGenerator g) throws IOException {
-        if (v == JsonToken.VALUE_NULL) {
-            g.writeNull();
+        if (!startsObject(p, v, g, payments, EventMapper::payment)) {
             return;
         }
-        if (v != JsonToken.START_OBJECT) {
-            writer.writeValue(g, EventMapper.payment(payments.readValue(p)));
-            return;
-        }
-        g.writeStartObject();
         int seen = 0;
         for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
             JsonToken t = p.nextToken();
@@ -367,15 +362,9 @@ public class TransactionBatchEncoder implements ResultsReader<EncodedPage> {
     }
 
     private void participant(JsonParser p, JsonToken v, JsonGenerator g) throws IOException {
-        if (v == JsonToken.VALUE_NULL) {
-            g.writeNull();
+        if (!startsObject(p, v, g, participants, EventMapper::participant)) {
             return;
         }
-        if (v != JsonToken.START_OBJECT) {
-            writer.writeValue(g, EventMapper.participant(participants.readValue(p)));
-            return;
-        }
-        g.writeStartObject();
         int seen = 0;
         for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
             JsonToken t = p.nextToken();
@@ -398,15 +387,9 @@ public class TransactionBatchEncoder implements ResultsReader<EncodedPage> {
     }
 
     private void document(JsonParser p, JsonToken v, JsonGenerator g) throws IOException {
-        if (v == JsonToken.VALUE_NULL) {
-            g.writeNull();
+        if (!startsObject(p, v, g, documents, EventMapper::document)) {
             return;
         }
-        if (v != JsonToken.START_OBJECT) {
-            writer.writeValue(g, EventMapper.document(documents.readValue(p)));
-            return;
-        }
-        g.writeStartObject();
         int seen = 0;
         for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
             JsonToken t = p.nextToken();
@@ -421,15 +404,9 @@ public class TransactionBatchEncoder implements ResultsReader<EncodedPage> {
     }
 
     private void card(JsonParser p, JsonToken v, JsonGenerator g, char[] scratch) throws IOException {
-        if (v == JsonToken.VALUE_NULL) {
-            g.writeNull();
+        if (!startsObject(p, v, g, cards, EventMapper::card)) {
             return;
         }
-        if (v != JsonToken.START_OBJECT) {
-            writer.writeValue(g, EventMapper.card(cards.readValue(p)));
-            return;
-        }
-        g.writeStartObject();
         int seen = 0;
         for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
             JsonToken t = p.nextToken();
@@ -458,15 +435,9 @@ public class TransactionBatchEncoder implements ResultsReader<EncodedPage> {
     }
 
     private void merchant(JsonParser p, JsonToken v, JsonGenerator g) throws IOException {
-        if (v == JsonToken.VALUE_NULL) {
-            g.writeNull();
+        if (!startsObject(p, v, g, merchants, EventMapper::merchant)) {
             return;
         }
-        if (v != JsonToken.START_OBJECT) {
-            writer.writeValue(g, EventMapper.merchant(merchants.readValue(p)));
-            return;
-        }
-        g.writeStartObject();
         int seen = 0;
         for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
             JsonToken t = p.nextToken();
@@ -533,6 +504,25 @@ public class TransactionBatchEncoder implements ResultsReader<EncodedPage> {
     }
 
     /** A component of another type the event leaves out, read as that type for the same reason. */
+    /**
+     * Whether {@code v} opens an object to copy field by field (its start is then written). Otherwise the value is
+     * written here and false returned: null as null, anything else bound by {@code reader} and mapped as the Jackson
+     * path maps it, so unusual shapes get Jackson's coercions and errors.
+     */
+    private <T> boolean startsObject(JsonParser p, JsonToken v, JsonGenerator g, ObjectReader reader,
+            Function<T, ?> mapping) throws IOException {
+        if (v == JsonToken.VALUE_NULL) {
+            g.writeNull();
+            return false;
+        }
+        if (v != JsonToken.START_OBJECT) {
+            writer.writeValue(g, mapping.apply(reader.readValue(p)));
+            return false;
+        }
+        g.writeStartObject();
+        return true;
+    }
+
     private static void check(JsonParser p, JsonToken v, ObjectReader reader) throws IOException {
         if (v != JsonToken.VALUE_NULL) {
             reader.readValue(p);
