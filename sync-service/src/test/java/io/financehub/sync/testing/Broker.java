@@ -4,22 +4,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Predicate;
-import java.util.stream.Collectors;
 
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -37,6 +30,7 @@ import io.financehub.contracts.EventEnvelope;
 import io.financehub.contracts.EventTypes;
 import io.financehub.contracts.events.SyncRequested;
 import io.financehub.contracts.events.SyncTrigger;
+import io.financehub.support.testing.ConsumerGroups;
 
 /** The real broker, as the tests see it: publish sync requests, watch what the service publishes. */
 public final class Broker {
@@ -60,22 +54,7 @@ public final class Broker {
 
     /** Commits the group's offsets at the end of banking.sync-requests, so it starts with what is published next. */
     public static void skipToEnd(String group) {
-        Properties props = new Properties();
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP);
-        try (Admin admin = Admin.create(props)) {
-            var partitions = admin.describeTopics(List.of(SYNC_REQUESTS)).allTopicNames().get().get(SYNC_REQUESTS)
-                    .partitions().stream().map(p -> new TopicPartition(SYNC_REQUESTS, p.partition()))
-                    .collect(Collectors.toMap(tp -> tp, tp -> OffsetSpec.latest()));
-            Map<TopicPartition, OffsetAndMetadata> ends = new HashMap<>();
-            admin.listOffsets(partitions).all().get()
-                    .forEach((tp, info) -> ends.put(tp, new OffsetAndMetadata(info.offset())));
-            admin.alterConsumerGroupOffsets(group, ends).all().get();
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("Could not move group " + group + " to the end of " + SYNC_REQUESTS, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        ConsumerGroups.moveToEnd(BOOTSTRAP, group, List.of(SYNC_REQUESTS));
     }
 
     /** A sync request as connection-service sends it; returns its envelope (whose id is the run's id). */
