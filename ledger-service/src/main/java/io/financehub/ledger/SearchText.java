@@ -1,6 +1,7 @@
 package io.financehub.ledger;
 
 import java.text.Normalizer;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -84,7 +85,28 @@ public final class SearchText {
 
     /** A LIKE pattern matching the folded term anywhere, with LIKE's wildcards in the term taken literally. */
     public static String containsPattern(String term) {
-        String folded = fold(term).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-        return "%" + folded + "%";
+        return "%" + literal(fold(term)) + "%";
+    }
+
+    /**
+     * For a folded term of several words, a LIKE pattern of its words in order with anything between them
+     * ({@code %w1%w2%}, wildcards in the words taken literally): what every row containing the phrase matches, and
+     * whose trigrams all lie inside the words. Null for a single word, or when no word has the three characters a
+     * trigram needs (the pattern would then give the index nothing to look up).
+     */
+    public static String wordsPattern(String folded) {
+        String[] words = folded.split(" ");
+        if (words.length < 2 || Arrays.stream(words).allMatch(w -> w.length() < 3)) {
+            return null;
+        }
+        StringBuilder pattern = new StringBuilder("%");
+        for (String word : words) {
+            pattern.append(literal(word)).append('%');
+        }
+        return pattern.toString();
+    }
+
+    private static String literal(String folded) {
+        return folded.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 }

@@ -1,6 +1,7 @@
 package io.financehub.ledger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.text.Normalizer;
 import java.util.Locale;
@@ -40,5 +41,15 @@ class SearchTextTest {
             }
             assertEquals(reference(text.toString()), SearchText.fold(text.toString()), text.toString());
         }
+    }
+
+    @Test
+    void wordsPatternKeepsTheWordsInOrderAndTheirWildcardsLiteral() {
+        assertEquals("%marcia%simoes%", SearchText.wordsPattern("marcia simoes"));
+        assertEquals("%pao%de%acucar%", SearchText.wordsPattern("pao de acucar"));
+        assertEquals("%energia%100\\%%", SearchText.wordsPattern("energia 100%"));
+        assertEquals("%a\\_b%c\\\\d%", SearchText.wordsPattern("a_b c\\d"));
+        assertNull(SearchText.wordsPattern("ifood"));        // one word: the term's own pattern
+        assertNull(SearchText.wordsPattern("o de a"));       // no trigram in any word: the phrase's pattern
     }
 }

@@ -166,6 +166,19 @@ class TransactionQueryTest {
         assertQuery("search=ifood&category_id=" + CATEGORY, t -> search(t, "ifood") && CATEGORIZED.contains(
                 DATA.indexOf(t)));
         assertQuery("search=nada que exista", t -> false);
+        // Several words: the phrase itself, not its words apart or in another order; with a date range too (a short
+        // range is walked row by row rather than read from the trigram index).
+        assertQuery("search=pix enviado", t -> search(t, "pix enviado"));
+        assertQuery("search=pix marcia", t -> false);
+        assertQuery("search=joao sao", t -> false);
+        assertQuery("search=pão de açúcar", t -> search(t, "pao de acucar"));
+        assertQuery("search=o de a", t -> search(t, "o de a"));
+        assertQuery("search=sao joao&start_date=2025-02-07&end_date=2025-02-20",
+                t -> search(t, "sao joao") && t.date().isBefore(Instant.parse("2025-02-21T03:00:00Z")));
+        assertQuery("search=pix enviado&start_date=2025-02-01",
+                t -> search(t, "pix enviado"));
+        assertQuery("search=ifood&end_date=2025-02-10",
+                t -> search(t, "ifood") && t.date().isBefore(Instant.parse("2025-02-11T03:00:00Z")));
     }
 
     private static void assertOrder(String ordering, Comparator<TransactionData> byKey) {

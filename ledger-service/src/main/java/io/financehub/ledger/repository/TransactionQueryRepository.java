@@ -1,5 +1,6 @@
 package io.financehub.ledger.repository;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -93,6 +94,17 @@ public class TransactionQueryRepository {
         filter.appendTo(sql, params);
         return pool.preparedQuery(sql.toString()).execute(Tuple.from(params))
                 .map(rows -> rows.iterator().next().getLong(0));
+    }
+
+    /**
+     * The company's transactions in the months from {@code firstMonth} to {@code lastMonth} (first days; null: no
+     * bound), from the rollups: an index range of a few rows per month and category, never the transactions.
+     */
+    public Uni<Long> rowsInMonths(UUID companyId, LocalDate firstMonth, LocalDate lastMonth) {
+        return pool.preparedQuery("""
+                SELECT coalesce(sum(count), 0) FROM monthly_rollups
+                WHERE company_id = $1 AND ($2::date IS NULL OR month >= $2) AND ($3::date IS NULL OR month <= $3)""")
+                .execute(Tuple.of(companyId, firstMonth, lastMonth)).map(rows -> rows.iterator().next().getLong(0));
     }
 
     public Uni<LedgerTransaction> find(UUID companyId, UUID id) {

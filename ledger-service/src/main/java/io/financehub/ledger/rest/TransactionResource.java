@@ -189,7 +189,7 @@ public class TransactionResource {
         return new TransactionFilter(Params.uuid("account_id", accountId), Params.uuid("category_id", categoryId),
                 start == null ? null : calendar.startOf(start), end == null ? null : calendar.startOf(end.plusDays(1)),
                 min, max, Params.oneOf("type", type, TYPES), Params.oneOf("status", status, STATUSES),
-                searchPattern(search));
+                searchTerm(search));
     }
 
     static Ordering ordering(String ordering) {
@@ -198,15 +198,15 @@ public class TransactionResource {
                         () -> new InvalidField("ordering", "must be one of -date, date, -amount, amount"));
     }
 
-    private static String searchPattern(String search) {
+    private static String searchTerm(String search) {
         if (Params.blank(search)) {
             return null;
         }
-        int length = SearchText.fold(search).length();
-        if (length < MIN_SEARCH || length > MAX_SEARCH) {
+        String folded = SearchText.fold(search);
+        if (folded.length() < MIN_SEARCH || folded.length() > MAX_SEARCH) {
             throw new InvalidField("search", "must have " + MIN_SEARCH + " to " + MAX_SEARCH + " characters");
         }
-        return SearchText.containsPattern(search);
+        return folded;
     }
 
     private static String text(JsonNode value, String field) {

@@ -1,5 +1,6 @@
 package io.financehub.ledger.service;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
@@ -21,12 +22,22 @@ public class TransactionService {
 
     public static final int MAX_BULK = 1_000;
 
+    /**
+     * A search within a date range of at most this many rows (the rollups' count of the months it touches) walks
+     * the range in date order and tests each row, which stops after a page of matches; a longer range reads the
+     * trigram index. At a few tenths of a microsecond a row, the whole walk costs PostgreSQL about what one
+     * trigram scan of a multi-word term of common words costs (see docs/benchmarks/ledger-service.md).
+     */
+    static final long RANGE_WALK_ROWS = 50_000;
+
     private final TransactionQueryRepository transactions;
     private final Pool pool;
+    private final LedgerCalendar calendar;
 
-    TransactionService(TransactionQueryRepository transactions, Pool pool) {
+    TransactionService(TransactionQueryRepository transactions, Pool pool, LedgerCalendar calendar) {
         this.transactions = transactions;
         this.pool = pool;
+        this.calendar = calendar;
     }
 
     /**
@@ -34,9 +45,25 @@ public class TransactionService {
      * more than asked to know.
      */
     public Uni<Page> page(UUID companyId, TransactionFilter filter, Ordering ordering, PageKey after, int size) {
+        return planned(companyId, filter).flatMap(planned -> pageOf(companyId, planned, ordering, after, size));
+    }
+
+    private Uni<Page> pageOf(UUID companyId, TransactionFilter filter, Ordering ordering, PageKey after, int size) {
         return transactions.page(companyId, filter, ordering.column(), ordering.descending(),
                 after == null ? null : after.value(), after == null ? null : after.id(), size + 1)
                 .map(rows -> rows.size() > size ? new Page(rows.subList(0, size), true) : new Page(rows, false));
+    }
+
+    /** The filter, told to walk its date range when the range is short (see {@link #RANGE_WALK_ROWS}). */
+    private Uni<TransactionFilter> planned(UUID companyId, TransactionFilter filter) {
+        if (!filter.searchesRange()) {
+            return Uni.createFrom().item(filter);
+        }
+        LocalDate firstMonth = filter.from() == null ? null : calendar.dayOf(filter.from()).withDayOfMonth(1);
+        LocalDate lastMonth = filter.until() == null ? null
+                : calendar.dayOf(filter.until().minusNanos(1)).withDayOfMonth(1);
+        return transactions.rowsInMonths(companyId, firstMonth, lastMonth)
+                .map(rows -> rows <= RANGE_WALK_ROWS ? filter.walkingRange() : filter);
     }
 
     /**
@@ -45,18 +72,18 @@ public class TransactionService {
      */
     public Multi<LedgerTransaction> stream(UUID companyId, TransactionFilter filter, Ordering ordering, int size) {
         AtomicReference<PageKey> after = new AtomicReference<>();
-        return Multi.createBy().repeating()
-                .uni(() -> page(companyId, filter, ordering, after.get(), size).invoke(p -> {
+        return planned(companyId, filter).onItem().transformToMulti(planned -> Multi.createBy().repeating()
+                .uni(() -> pageOf(companyId, planned, ordering, after.get(), size).invoke(p -> {
                     if (!p.rows().isEmpty()) {
                         after.set(PageKey.after(p.rows().get(p.rows().size() - 1), ordering));
                     }
                 }))
                 .whilst(Page::hasMore)
-                .onItem().transformToIterable(Page::rows);
+                .onItem().transformToIterable(Page::rows));
     }
 
     public Uni<Long> count(UUID companyId, TransactionFilter filter) {
-        return transactions.count(companyId, filter);
+        return planned(companyId, filter).flatMap(planned -> transactions.count(companyId, planned));
     }
 
     public Uni<LedgerTransaction> get(UUID companyId, UUID id) {
