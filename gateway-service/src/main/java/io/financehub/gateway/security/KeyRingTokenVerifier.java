@@ -32,10 +32,12 @@ import io.smallrye.jwt.auth.principal.ParseException;
 public class KeyRingTokenVerifier extends JWTCallerPrincipalFactory {
 
     private final JwtKeyRing keys;
-    private final SuiteJwtPrincipalFactory suite = new SuiteJwtPrincipalFactory();
+    /** The suite's bean, however service-support builds it (its own configuration included). */
+    private final SuiteJwtPrincipalFactory suite;
 
-    KeyRingTokenVerifier(JwtKeyRing keys) {
+    KeyRingTokenVerifier(JwtKeyRing keys, SuiteJwtPrincipalFactory suite) {
         this.keys = keys;
+        this.suite = suite;
     }
 
     @Override
