@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -20,9 +21,11 @@ import io.vertx.core.Vertx;
  * (sent and not yet acknowledged, or not sent yet). A request that would take that total over the limit is refused
  * with 429 at once; others are admitted and counted. Counts go to Redis as one increment per company, at most
  * {@code api-flush-interval} (50 ms) after they were made, or at once when a twentieth of the limit is pending; Redis
- * answers with the window's new total and time left. So the request path has no Redis round trip, Redis sees a few
- * increments per company per second instead of one per request, and a single replica never admits more than the
- * limit in a window.
+ * answers with the window's new total and time left. A company has at most one increment in flight: what is admitted
+ * meanwhile waits for its answer. Answers over a pool of connections could otherwise come back out of order, and a
+ * later total would be counted again beside an earlier increment still in flight, refusing requests within the limit.
+ * So the request path has no Redis round trip, Redis sees a few increments per company per second instead of one per
+ * request, and a single replica admits exactly the limit in a window.
  * <p>
  * The price is a bounded overshoot across replicas: a replica does not see what the others admitted since its last
  * answer from Redis. Once the shared total passes the limit, each replica learns it with its next answer, so each
@@ -79,10 +82,16 @@ public class CompanyRateLimit {
         }
         if (sendNow[0]) {
             send(company);
-        } else if (flushScheduled.compareAndSet(false, true)) {
-            vertx.setTimer(flushMillis, id -> flush());
+        } else {
+            scheduleFlush();
         }
         return 0;
+    }
+
+    private void scheduleFlush() {
+        if (flushScheduled.compareAndSet(false, true)) {
+            vertx.setTimer(flushMillis, id -> flush());
+        }
     }
 
     /** Sends every company's pending count, and forgets companies with nothing pending, in flight or to remember. */
@@ -102,12 +111,15 @@ public class CompanyRateLimit {
         }
     }
 
+    /** Sends the company's pending count, unless an increment of it is in flight: its answer sends the rest. */
     private void send(String company) {
         int[] requests = new int[1];
         companies.computeIfPresent(company, (key, counter) -> {
-            requests[0] = counter.pending;
-            counter.pending = 0;
-            counter.inFlight += requests[0];
+            if (counter.inFlight == 0) {
+                requests[0] = counter.pending;
+                counter.pending = 0;
+                counter.inFlight = requests[0];
+            }
             return counter;
         });
         int sent = requests[0];
@@ -117,13 +129,31 @@ public class CompanyRateLimit {
         rateLimiter.add("api:company:" + company, sent, WINDOW).subscribe().with(
                 count -> {
                     long now = System.currentTimeMillis();
-                    companies.computeIfPresent(company, (key, counter) -> counter.reported(now, sent, count));
+                    answered(company, counter -> counter.reported(now, count));
                 },
                 failure -> {
                     Log.warnf("Rate limiter unavailable, company %s counted on this replica only: %s", company,
                             failure.toString());
-                    companies.computeIfPresent(company, (key, counter) -> counter.lost(sent));
+                    answered(company, counter -> {
+                        // Nothing learnt: what was in flight counts on this replica only.
+                    });
                 });
+    }
+
+    /** Applies Redis' answer, then sends what was admitted meanwhile, at once or with the next flush. */
+    private void answered(String company, Consumer<Counter> answer) {
+        int[] pending = new int[1];
+        companies.computeIfPresent(company, (key, counter) -> {
+            answer.accept(counter);
+            counter.inFlight = 0;
+            pending[0] = counter.pending;
+            return counter;
+        });
+        if (pending[0] >= sendAt) {
+            send(company);
+        } else if (pending[0] > 0) {
+            scheduleFlush();
+        }
     }
 
     /** One company's window as this replica sees it; guarded by the map's lock for the company. */
@@ -132,7 +162,7 @@ public class CompanyRateLimit {
         long windowEndsAt;
         /** The window's total in Redis' last answer. */
         long reportedTotal;
-        /** Admitted here and sent, not acknowledged yet. */
+        /** Admitted here and sent in the one increment in flight, not acknowledged yet. */
         int inFlight;
         /** Admitted here, not sent yet. */
         int pending;
@@ -150,22 +180,12 @@ public class CompanyRateLimit {
             return 0;
         }
 
-        Counter reported(long now, int sent, RateLimiter.Count count) {
-            inFlight -= sent;
+        void reported(long now, RateLimiter.Count count) {
             long endsAt = now + count.millisLeft();
-            // Answers may arrive out of order: within a window the largest total is the latest.
             if (windowEndsAt == 0 || now >= windowEndsAt || endsAt - windowEndsAt > 1000) {
                 windowEndsAt = endsAt;
-                reportedTotal = count.total();
-            } else {
-                reportedTotal = Math.max(reportedTotal, count.total());
             }
-            return this;
-        }
-
-        Counter lost(int sent) {
-            inFlight -= sent;
-            return this;
+            reportedTotal = count.total();
         }
 
         boolean idle(long now) {
