@@ -133,14 +133,38 @@ class RoutingTest {
     @Test
     void propagatesTheClientsTraceContext() {
         String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
-        given().auth().oauth2(TestTokens.member(UUID.randomUUID()))
+        Response response = given().auth().oauth2(TestTokens.member(UUID.randomUUID()))
                 .header("traceparent", traceparent).header("tracestate", "vendor=1")
                 .header("X-Request-Id", "bad id with spaces")
-                .get("/api/banking/dashboard/")
-                .then().statusCode(200)
+                .get("/api/banking/dashboard/");
+        response.then().statusCode(200)
                 .header("X-Request-Id", matchesPattern(UUID_PATTERN))
                 .body("headers.traceparent", equalTo(traceparent))
                 .body("headers.tracestate", equalTo("vendor=1"));
+        assertEquals(response.header("X-Request-Id"), response.jsonPath().getString("headers.x-request-id"),
+                "the service gets the id that replaced the client's");
+    }
+
+    @Test
+    void measuresProxiedRequestsPerRouteNotPerPath() {
+        String token = TestTokens.member(UUID.randomUUID());
+        for (String id : new String[] {"metrics-acc-1", "metrics-acc-2"}) {
+            given().auth().oauth2(token).get("/api/banking/accounts/" + id + "/").then().statusCode(200);
+            given().auth().oauth2(token).post("/api/banking/accounts/" + id + "/sync").then().statusCode(200);
+            given().post("/api/banking/webhooks/pluggy/" + id).then().statusCode(200);
+        }
+        given().get("/api/banking/metrics-nothing-here/").then().statusCode(404);
+        given().get("/openapi/ledger-service").then().statusCode(200);
+
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertTrue(metrics.contains("method=\"GET\",outcome=\"SUCCESS\",status=\"200\",uri=\"/api/banking/accounts/**\""),
+                metrics);
+        assertTrue(metrics.contains("status=\"200\",uri=\"/api/banking/accounts/{id}/sync\""), metrics);
+        assertTrue(metrics.contains("status=\"200\",uri=\"/api/banking/webhooks/**\""), metrics);
+        assertTrue(metrics.contains("status=\"404\",uri=\"NOT_FOUND\""), metrics);
+        assertTrue(metrics.contains("uri=\"/openapi/{service}\""), metrics);
+        assertTrue(!metrics.contains("metrics-acc-") && !metrics.contains("metrics-nothing-here"),
+                "no series per path: " + metrics);
     }
 
     @Test

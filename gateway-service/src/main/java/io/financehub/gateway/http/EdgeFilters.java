@@ -1,6 +1,7 @@
 package io.financehub.gateway.http;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
@@ -10,6 +11,7 @@ import jakarta.enterprise.event.Observes;
 
 import io.financehub.gateway.config.GatewayConfig;
 import io.vertx.core.MultiMap;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
@@ -24,26 +26,38 @@ public class EdgeFilters {
 
     public static final String REQUEST_ID = "X-Request-Id";
     public static final String TRACEPARENT = "traceparent";
-    /** RoutingContext key of the request id. */
-    public static final String REQUEST_ID_KEY = "financehub.request-id";
 
+    // Names and fixed values of the answer's headers, encoded once: set on every answer, written as they are.
+    private static final CharSequence REQUEST_ID_HEADER = HttpHeaders.createOptimized(REQUEST_ID);
+    private static final CharSequence CSP = HttpHeaders.createOptimized("Content-Security-Policy");
+    private static final CharSequence CONTENT_TYPE_OPTIONS = HttpHeaders.createOptimized("X-Content-Type-Options");
+    private static final CharSequence NOSNIFF = HttpHeaders.createOptimized("nosniff");
+    private static final CharSequence FRAME_OPTIONS = HttpHeaders.createOptimized("X-Frame-Options");
+    private static final CharSequence DENY = HttpHeaders.createOptimized("DENY");
+    private static final CharSequence REFERRER_POLICY = HttpHeaders.createOptimized("Referrer-Policy");
+    private static final CharSequence NO_REFERRER = HttpHeaders.createOptimized("no-referrer");
+    private static final CharSequence HSTS = HttpHeaders.createOptimized("Strict-Transport-Security");
+    private static final CharSequence HSTS_VALUE = HttpHeaders.createOptimized("max-age=31536000; includeSubDomains");
+
+    private static final byte[] HEX_DIGITS = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
     private static final Pattern SANE_REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
     private static final Pattern TRACEPARENT_FORMAT = Pattern.compile("[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}");
 
-    private final String apiPolicy = "default-src 'none'; frame-ancestors 'none'";
+    private final CharSequence apiPolicy = HttpHeaders.createOptimized("default-src 'none'; frame-ancestors 'none'");
     /** Quarkus' Swagger UI page configures itself with an inline script. */
-    private final String swaggerPolicy = "default-src 'self'; script-src 'self' 'unsafe-inline'; "
-            + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'";
-    private final String spaPolicy;
+    private final CharSequence swaggerPolicy = HttpHeaders.createOptimized(
+            "default-src 'self'; script-src 'self' 'unsafe-inline'; "
+                    + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'");
+    private final CharSequence spaPolicy;
     private final boolean hsts;
 
     EdgeFilters(GatewayConfig config) {
         String connect = origin(config.headers().pluggyConnectUrl());
         // The SPA frames Pluggy Connect (pluggy-connect-sdk opens it in an iframe); nothing else comes from elsewhere.
-        this.spaPolicy = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+        this.spaPolicy = HttpHeaders.createOptimized("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
                 + "img-src 'self' data: https:; font-src 'self' data:; connect-src 'self'; "
                 + "frame-src " + connect + "; child-src " + connect + "; "
-                + "frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'";
+                + "frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'");
         this.hsts = config.headers().hsts();
     }
 
@@ -63,24 +77,23 @@ public class EdgeFilters {
             headers.set(TRACEPARENT, newTraceparent());
             headers.remove("tracestate");
         }
-        ctx.put(REQUEST_ID_KEY, requestId);
         String id = requestId;
-        String policy = policyFor(ctx.normalizedPath());
+        CharSequence policy = policyFor(ctx.normalizedPath());
         ctx.addHeadersEndHandler(nothing -> {
             MultiMap out = ctx.response().headers();
-            out.set(REQUEST_ID, id);
-            out.set("Content-Security-Policy", policy);
-            out.set("X-Content-Type-Options", "nosniff");
-            out.set("X-Frame-Options", "DENY");
-            out.set("Referrer-Policy", "no-referrer");
+            out.set(REQUEST_ID_HEADER, id);
+            out.set(CSP, policy);
+            out.set(CONTENT_TYPE_OPTIONS, NOSNIFF);
+            out.set(FRAME_OPTIONS, DENY);
+            out.set(REFERRER_POLICY, NO_REFERRER);
             if (hsts) {
-                out.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+                out.set(HSTS, HSTS_VALUE);
             }
         });
         ctx.next();
     }
 
-    private String policyFor(String path) {
+    private CharSequence policyFor(String path) {
         if (path.startsWith("/api/") || path.startsWith("/.well-known/") || path.startsWith("/openapi/")
                 || (path.startsWith("/q/") && !path.startsWith("/q/swagger-ui"))) {
             return apiPolicy;
@@ -102,20 +115,26 @@ public class EdgeFilters {
     /** version 00, a random trace id and parent id (never all zeros), sampled. */
     private static String newTraceparent() {
         ThreadLocalRandom random = ThreadLocalRandom.current();
-        StringBuilder traceparent = new StringBuilder(55).append("00-");
-        hex(traceparent, random.nextLong());
-        hex(traceparent, random.nextLong() | 1L);
-        traceparent.append('-');
-        hex(traceparent, random.nextLong() | 1L);
-        return traceparent.append("-01").toString();
+        byte[] traceparent = new byte[55];
+        traceparent[0] = '0';
+        traceparent[1] = '0';
+        traceparent[2] = '-';
+        hex(traceparent, 3, random.nextLong());
+        hex(traceparent, 19, random.nextLong() | 1L);
+        traceparent[35] = '-';
+        hex(traceparent, 36, random.nextLong() | 1L);
+        traceparent[52] = '-';
+        traceparent[53] = '0';
+        traceparent[54] = '1';
+        return new String(traceparent, StandardCharsets.US_ASCII);
     }
 
-    private static void hex(StringBuilder out, long value) {
-        String digits = Long.toHexString(value);
-        for (int i = digits.length(); i < 16; i++) {
-            out.append('0');
+    /** The 16 lower-case hex digits of {@code value}, zero-padded, at {@code at}. */
+    private static void hex(byte[] out, int at, long value) {
+        for (int i = 15; i >= 0; i--) {
+            out[at + i] = HEX_DIGITS[(int) (value & 0xF)];
+            value >>>= 4;
         }
-        out.append(digits);
     }
 
     static String origin(String url) {

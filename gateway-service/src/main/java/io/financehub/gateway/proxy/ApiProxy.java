@@ -11,13 +11,14 @@ import jakarta.enterprise.event.Observes;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.financehub.gateway.config.GatewayConfig;
-import io.financehub.gateway.http.EdgeFilters;
 import io.financehub.gateway.http.ProblemResponses;
 import io.financehub.gateway.security.VerifiedTokens;
 import io.financehub.gateway.security.VerifiedTokens.VerifiedToken;
 import io.financehub.gateway.service.CompanyRateLimit;
 import io.quarkus.logging.Log;
 import io.vertx.circuitbreaker.OpenCircuitException;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.RequestOptions;
@@ -38,7 +39,7 @@ import io.vertx.httpproxy.ProxyRequest;
 @ApplicationScoped
 public class ApiProxy {
 
-    private static final String BEARER = "Bearer ";
+    private static final String URL_PATH_TEMPLATE = "UrlPathTemplate";
 
     private final Downstreams downstreams;
     private final VerifiedTokens tokens;
@@ -66,13 +67,15 @@ public class ApiProxy {
     private void api(RoutingContext ctx) {
         ctx.request().pause();
         String path = ctx.normalizedPath();
-        Optional<RouteTable.Route> route = RouteTable.route(path);
-        if (route.isEmpty()) {
+        Optional<RouteTable.Route> found = RouteTable.route(path);
+        if (found.isEmpty()) {
             ProblemResponses.send(ctx, json, 404, "not_found", "Not Found", "No service serves " + path, Map.of());
             return;
         }
-        if (route.get().isPublic()) {
-            forward(ctx, route.get().service(), pathAndQuery(ctx));
+        RouteTable.Route route = found.get();
+        measureAs(route.template());
+        if (route.isPublic()) {
+            forward(ctx, route.service(), pathAndQuery(ctx));
             return;
         }
         VerifiedToken token = verify(ctx.request());
@@ -91,13 +94,26 @@ public class ApiProxy {
                 return;
             }
         }
-        forward(ctx, route.get().service(), pathAndQuery(ctx));
+        forward(ctx, route.service(), pathAndQuery(ctx));
+    }
+
+    /**
+     * The uri tag of this request's HTTP server metrics: the route's template instead of the path, which carries ids
+     * (one series per account, item, transaction...). Quarkus' metrics read it from this request-context local, which
+     * RESTEasy fills for JAX-RS resources the same way.
+     */
+    private static void measureAs(String template) {
+        Context request = Vertx.currentContext();
+        if (request != null) {
+            request.putLocal(URL_PATH_TEMPLATE, template);
+        }
     }
 
     /** GET /openapi/{service} → the service's /q/openapi, for the suite's one Swagger UI. */
     private void openApi(RoutingContext ctx) {
         ctx.request().pause();
         Service service = Service.byName(ctx.pathParam("service"));
+        measureAs("/openapi/{service}");
         if (service == null) {
             ProblemResponses.send(ctx, json, 404, "not_found", "Not Found", "No such service", Map.of());
             return;
@@ -107,11 +123,7 @@ public class ApiProxy {
     }
 
     private VerifiedToken verify(HttpServerRequest request) {
-        String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
-        if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-            return null;
-        }
-        return tokens.verify(authorization.substring(BEARER.length()).trim()).orElse(null);
+        return tokens.verifyBearer(request.getHeader(HttpHeaders.AUTHORIZATION)).orElse(null);
     }
 
     private void forward(RoutingContext ctx, Service service, String pathAndQuery) {
@@ -119,8 +131,8 @@ public class ApiProxy {
         RequestOptions target = downstreams.request(service, pathAndQuery);
         ProxyRequest proxyRequest = ProxyRequest.reverseProxy(request);
         proxyRequest.setURI(target.getURI());
+        // X-Request-Id and traceparent (EdgeFilters) are among the client's headers the proxy request copied.
         proxyRequest.headers()
-                .set(EdgeFilters.REQUEST_ID, (String) ctx.get(EdgeFilters.REQUEST_ID_KEY))
                 .set("X-Forwarded-For", request.remoteAddress() == null ? "unknown" : request.remoteAddress().host())
                 .set("X-Forwarded-Proto", request.scheme() == null ? "http" : request.scheme())
                 .set("X-Forwarded-Host", request.authority() == null ? "" : request.authority().toString());

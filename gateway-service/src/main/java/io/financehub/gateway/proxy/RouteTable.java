@@ -26,8 +26,8 @@ public final class RouteTable {
     private static final List<Rule> RULES = List.of(
             prefix("webhooks", Service.WEBHOOK, true),
             prefix("sync-runs", Service.SYNC, false),
-            new Rule(Pattern.compile("^/api/banking/accounts/[^/]+/sync/?$").asMatchPredicate(), Service.CONNECTION,
-                    false),
+            new Rule(Pattern.compile("^/api/banking/accounts/[^/]+/sync/?$").asMatchPredicate(),
+                    new Route(Service.CONNECTION, false, "/api/banking/accounts/{id}/sync")),
             prefix("connectors", Service.CONNECTION, false),
             prefix("pluggy", Service.CONNECTION, false),
             prefix("items", Service.CONNECTION, false),
@@ -46,23 +46,33 @@ public final class RouteTable {
     public static Optional<Route> route(String path) {
         for (Rule rule : RULES) {
             if (rule.matches().test(path)) {
-                return Optional.of(new Route(rule.service(), rule.isPublic()));
+                return rule.found();
             }
         }
         return Optional.empty();
     }
 
-    /** @param isPublic no JWT at the gateway: the service authenticates the caller its own way */
-    public record Route(Service service, boolean isPublic) {
+    /**
+     * @param isPublic no JWT at the gateway: the service authenticates the caller its own way
+     * @param template the rule as a path template ({@code /api/banking/accounts/**}): the uri tag of the request's
+     *        metrics, one series per rule rather than one per path (ids in paths would make them unbounded)
+     */
+    public record Route(Service service, boolean isPublic, String template) {
     }
 
-    private record Rule(Predicate<String> matches, Service service, boolean isPublic) {
+    /** @param found the answer of {@link #route} for a path it matches, made once */
+    private record Rule(Predicate<String> matches, Optional<Route> found) {
+
+        Rule(Predicate<String> matches, Route route) {
+            this(matches, Optional.of(route));
+        }
     }
 
     /** {@code /api/banking/<segment>} itself and everything below it, but not {@code /api/banking/<segment>x}. */
     private static Rule prefix(String segment, Service service, boolean isPublic) {
         String exact = API_PREFIX + segment;
         String below = exact + "/";
-        return new Rule(path -> path.equals(exact) || path.startsWith(below), service, isPublic);
+        return new Rule(path -> path.equals(exact) || path.startsWith(below),
+                new Route(service, isPublic, below + "**"));
     }
 }
