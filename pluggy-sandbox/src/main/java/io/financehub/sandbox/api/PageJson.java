@@ -6,7 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 import io.financehub.sandbox.config.JsonCustomizer;
 import io.financehub.sandbox.data.Transaction;
@@ -24,16 +27,33 @@ import io.financehub.sandbox.data.Transaction.PaymentData;
  * JSON, and writing it field by field from precomputed name fragments costs a fraction of data binding.
  * {@code PageJsonTest} holds it to Jackson's output.
  *
+ * <p>A generated page repeats a few hundred shared values (the generator hands out one instance per vocabulary
+ * string): a vocabulary field is written as one remembered piece, name and value already encoded; merchants and the
+ * account holder, shared records, as one piece too. Only ids, amounts, dates and per-transaction numbers are encoded
+ * each time. What is remembered is a pure function of the value, so an equal value gives the same bytes.
+ *
  * <p>Not thread-safe: one writer per generating thread, reused page after page (its buffer is the last page's).
  */
 final class PageJson {
 
     private static final long DAY = 86_400_000L;
     private static final byte[] HEX = fragment("0123456789ABCDEF");
+    /** "00" to "99". */
+    private static final byte[] PAIRS = new byte[200];
+    /** 10^i for i in 0..18. */
+    private static final long[] POWERS = new long[19];
     /** Of the ASCII characters JSON escapes: -1, \\u00XX; otherwise the character after the backslash. */
     private static final int[] ESCAPES = new int[128];
 
     static {
+        for (int i = 0; i < 100; i++) {
+            PAIRS[2 * i] = (byte) ('0' + i / 10);
+            PAIRS[2 * i + 1] = (byte) ('0' + i % 10);
+        }
+        POWERS[0] = 1;
+        for (int i = 1; i < POWERS.length; i++) {
+            POWERS[i] = POWERS[i - 1] * 10;
+        }
         for (int c = 0; c < 32; c++) {
             ESCAPES[c] = -1;
         }
@@ -62,6 +82,7 @@ final class PageJson {
     private static final byte[] T_TYPE = fragment(",\"type\":");
     private static final byte[] T_AMOUNT = fragment(",\"amount\":");
     private static final byte[] T_AMOUNT_IN_ACCOUNT_CURRENCY = fragment(",\"amountInAccountCurrency\":");
+    private static final byte[] T_AMOUNT_IN_ACCOUNT_CURRENCY_NULL = fragment(",\"amountInAccountCurrency\":null");
     private static final byte[] T_BALANCE = fragment(",\"balance\":");
     private static final byte[] T_CURRENCY_CODE = fragment(",\"currencyCode\":");
     private static final byte[] T_CATEGORY = fragment(",\"category\":");
@@ -69,11 +90,14 @@ final class PageJson {
     private static final byte[] T_STATUS = fragment(",\"status\":");
     private static final byte[] T_PROVIDER_CODE = fragment(",\"providerCode\":");
     private static final byte[] T_PROVIDER_ID = fragment(",\"providerId\":");
+    private static final byte[] T_PROVIDER_ID_NULL = fragment(",\"providerId\":null");
     private static final byte[] T_OPERATION_TYPE = fragment(",\"operationType\":");
     private static final byte[] T_OPERATION_TYPE_INFO = fragment(",\"operationTypeAdditionalInfo\":");
     private static final byte[] T_PAYMENT_DATA = fragment(",\"paymentData\":");
     private static final byte[] T_CREDIT_CARD_METADATA = fragment(",\"creditCardMetadata\":");
     private static final byte[] T_MERCHANT = fragment(",\"merchant\":");
+    private static final byte[] T_NO_PAYMENT_CARD_MERCHANT = fragment(
+            ",\"paymentData\":null,\"creditCardMetadata\":null,\"merchant\":null");
     private static final byte[] T_CREATED_AT = fragment(",\"createdAt\":");
     private static final byte[] T_UPDATED_AT = fragment(",\"updatedAt\":");
 
@@ -110,8 +134,61 @@ final class PageJson {
     private static final String C_BILL_ID = "billId";
     private static final String C_CARD_NUMBER = "cardNumber";
 
+    /**
+     * A field whose values come from a small vocabulary (types, statuses, codes, categories, names, descriptions):
+     * {@code ,"name":"value"} is encoded once per distinct value and copied as one piece from then on. Per writer, so
+     * not shared between threads.
+     */
+    private static final class Field {
+        final byte[] name;
+        final byte[] nameAndNull;
+        final Map<String, byte[]> values = new HashMap<>(64);
+        /** The last value written and its piece: most fields repeat the previous transaction's value. */
+        String last;
+        byte[] lastJson;
+
+        Field(byte[] name) {
+            this.name = name;
+            this.nameAndNull = Arrays.copyOf(name, name.length + 4);
+            System.arraycopy(NULL, 0, nameAndNull, name.length, 4);
+        }
+    }
+
+    /** Distinct strings of vocabulary fields remembered at most; past it new ones are written but not kept. */
+    private static final int WORDS_LIMIT = 4096;
+    private static final int MERCHANTS_LIMIT = 256;
+
     private byte[] buf = new byte[1 << 20];
     private int pos;
+    /** The JSON (quoted, escaped) of other repeated values: bill ids, card numbers, merchants' fields. */
+    private final Map<String, byte[]> words = new HashMap<>(2048);
+    private final Field accountId = new Field(T_ACCOUNT_ID);
+    private final Field description = new Field(T_DESCRIPTION);
+    private final Field type = new Field(T_TYPE);
+    private final Field currencyCode = new Field(T_CURRENCY_CODE);
+    private final Field category = new Field(T_CATEGORY);
+    private final Field categoryId = new Field(T_CATEGORY_ID);
+    private final Field status = new Field(T_STATUS);
+    private final Field providerCode = new Field(T_PROVIDER_CODE);
+    private final Field operationType = new Field(T_OPERATION_TYPE);
+    private final Field operationTypeAdditionalInfo = new Field(T_OPERATION_TYPE_INFO);
+    private final Field paymentMethod = new Field(P_PAYMENT_METHOD);
+    private final Field reason = new Field(P_REASON);
+    private final Field receiverReferenceId = new Field(P_RECEIVER_REFERENCE_ID);
+    private final Field name = new Field(A_NAME);
+    private final Field routingNumber = new Field(A_ROUTING_NUMBER);
+    private final Field routingNumberISPB = new Field(A_ROUTING_NUMBER_ISPB);
+    private final Field documentType = new Field(D_TYPE);
+    /** Merchants are shared records (one per vocabulary entry): their whole JSON object, once per writer. */
+    private final Map<Merchant, byte[]> merchants = new IdentityHashMap<>();
+    /**
+     * The last two participants written in this page, where their JSON starts and its length: the account holder is
+     * payer or receiver of most payments, the same instance every time, and is copied rather than written again.
+     */
+    private final Participant[] seen = new Participant[2];
+    private final int[] seenAt = new int[2];
+    private final int[] seenLength = new int[2];
+    private int lastSeen;
     private char[] chars = new char[256];
     private final Instant[] recent = new Instant[2];
     private final byte[][] recentJson = new byte[2][];
@@ -123,7 +200,7 @@ final class PageJson {
 
     /** {@code {"results":[...],"next":...}} of GET /v2/transactions. */
     PageJson cursorPage(List<Transaction> results, String next) {
-        pos = 0;
+        start();
         raw(RESULTS);
         transactions(results);
         raw(NEXT);
@@ -134,7 +211,7 @@ final class PageJson {
 
     /** {@code {"total":..,"totalPages":..,"page":..,"results":[...]}} of GET /transactions. */
     PageJson offsetPage(long total, long totalPages, int page, List<Transaction> results) {
-        pos = 0;
+        start();
         raw(TOTAL);
         number(total);
         raw(TOTAL_PAGES);
@@ -146,6 +223,12 @@ final class PageJson {
         raw(']');
         raw('}');
         return this;
+    }
+
+    private void start() {
+        pos = 0;
+        seen[0] = null;
+        seen[1] = null;
     }
 
     /** The page just written. */
@@ -174,44 +257,47 @@ final class PageJson {
     private void transaction(Transaction t) {
         raw(T_ID);
         string(t.id());
-        raw(T_ACCOUNT_ID);
-        string(t.accountId());
+        field(accountId, t.accountId());
         raw(T_DATE);
         instant(t.date());
-        raw(T_DESCRIPTION);
-        string(t.description());
+        field(description, t.description());
         raw(T_DESCRIPTION_RAW);
+        // Not a word: most carry the statement date ("PIX ENVIADO 29/06 ..."), a new string each time.
         string(t.descriptionRaw());
-        raw(T_TYPE);
-        string(t.type());
+        field(type, t.type());
         raw(T_AMOUNT);
         decimal(t.amount());
-        raw(T_AMOUNT_IN_ACCOUNT_CURRENCY);
-        decimal(t.amountInAccountCurrency());
+        if (t.amountInAccountCurrency() == null) {
+            raw(T_AMOUNT_IN_ACCOUNT_CURRENCY_NULL);
+        } else {
+            raw(T_AMOUNT_IN_ACCOUNT_CURRENCY);
+            decimal(t.amountInAccountCurrency());
+        }
         raw(T_BALANCE);
         decimal(t.balance());
-        raw(T_CURRENCY_CODE);
-        string(t.currencyCode());
-        raw(T_CATEGORY);
-        string(t.category());
-        raw(T_CATEGORY_ID);
-        string(t.categoryId());
-        raw(T_STATUS);
-        string(t.status());
-        raw(T_PROVIDER_CODE);
-        string(t.providerCode());
-        raw(T_PROVIDER_ID);
-        string(t.providerId());
-        raw(T_OPERATION_TYPE);
-        string(t.operationType());
-        raw(T_OPERATION_TYPE_INFO);
-        string(t.operationTypeAdditionalInfo());
-        raw(T_PAYMENT_DATA);
-        paymentData(t.paymentData());
-        raw(T_CREDIT_CARD_METADATA);
-        creditCardMetadata(t.creditCardMetadata());
-        raw(T_MERCHANT);
-        merchant(t.merchant());
+        field(currencyCode, t.currencyCode());
+        field(category, t.category());
+        field(categoryId, t.categoryId());
+        field(status, t.status());
+        field(providerCode, t.providerCode());
+        if (t.providerId() == null) {
+            raw(T_PROVIDER_ID_NULL);
+        } else {
+            raw(T_PROVIDER_ID);
+            string(t.providerId());
+        }
+        field(operationType, t.operationType());
+        field(operationTypeAdditionalInfo, t.operationTypeAdditionalInfo());
+        if (t.paymentData() == null && t.creditCardMetadata() == null && t.merchant() == null) {
+            raw(T_NO_PAYMENT_CARD_MERCHANT);
+        } else {
+            raw(T_PAYMENT_DATA);
+            paymentData(t.paymentData());
+            raw(T_CREDIT_CARD_METADATA);
+            creditCardMetadata(t.creditCardMetadata());
+            raw(T_MERCHANT);
+            merchant(t.merchant());
+        }
         raw(T_CREATED_AT);
         instant(t.createdAt());
         raw(T_UPDATED_AT);
@@ -228,14 +314,11 @@ final class PageJson {
         participant(p.payer());
         raw(P_RECEIVER);
         participant(p.receiver());
-        raw(P_PAYMENT_METHOD);
-        string(p.paymentMethod());
+        field(paymentMethod, p.paymentMethod());
         raw(P_REFERENCE_NUMBER);
         string(p.referenceNumber());
-        raw(P_REASON);
-        string(p.reason());
-        raw(P_RECEIVER_REFERENCE_ID);
-        string(p.receiverReferenceId());
+        field(reason, p.reason());
+        field(receiverReferenceId, p.receiverReferenceId());
         raw(P_BOLETO_METADATA);
         boleto(p.boletoMetadata());
         raw('}');
@@ -246,18 +329,33 @@ final class PageJson {
             raw(NULL);
             return;
         }
+        for (int k = 0; k < 2; k++) {
+            if (seen[k] == p) {
+                copyWithin(seenAt[k], seenLength[k]);
+                lastSeen = k;
+                return;
+            }
+        }
+        int start = pos;
+        participantFields(p);
+        // The other slot: the one just used (likely the account holder) stays.
+        int slot = 1 - lastSeen;
+        seen[slot] = p;
+        seenAt[slot] = start;
+        seenLength[slot] = pos - start;
+        lastSeen = slot;
+    }
+
+    private void participantFields(Participant p) {
         raw(A_DOCUMENT_NUMBER);
         document(p.documentNumber());
-        raw(A_NAME);
-        string(p.name());
+        field(name, p.name());
         raw(A_ACCOUNT_NUMBER);
         string(p.accountNumber());
         raw(A_BRANCH_NUMBER);
         string(p.branchNumber());
-        raw(A_ROUTING_NUMBER);
-        string(p.routingNumber());
-        raw(A_ROUTING_NUMBER_ISPB);
-        string(p.routingNumberISPB());
+        field(routingNumber, p.routingNumber());
+        field(routingNumberISPB, p.routingNumberISPB());
         raw('}');
     }
 
@@ -266,8 +364,7 @@ final class PageJson {
             raw(NULL);
             return;
         }
-        raw(D_TYPE);
-        string(d.type());
+        field(documentType, d.type());
         raw(D_VALUE);
         string(d.value());
         raw('}');
@@ -323,11 +420,11 @@ final class PageJson {
         }
         if (c.billId() != null) {
             name(C_BILL_ID);
-            string(c.billId());
+            word(c.billId());
         }
         if (c.cardNumber() != null) {
             name(C_CARD_NUMBER);
-            string(c.cardNumber());
+            word(c.cardNumber());
         }
         raw('}');
     }
@@ -338,6 +435,19 @@ final class PageJson {
             raw(NULL);
             return;
         }
+        byte[] json = merchants.get(m);
+        if (json != null) {
+            raw(json);
+            return;
+        }
+        int start = pos;
+        merchantFields(m);
+        if (merchants.size() < MERCHANTS_LIMIT) {
+            merchants.put(m, Arrays.copyOfRange(buf, start, pos));
+        }
+    }
+
+    private void merchantFields(Merchant m) {
         raw('{');
         fieldWritten = false;
         optional("name", m.name());
@@ -351,7 +461,7 @@ final class PageJson {
     private void optional(String field, String value) {
         if (value != null) {
             name(field);
-            string(value);
+            word(value);
         }
     }
 
@@ -369,6 +479,50 @@ final class PageJson {
     }
 
     // ---------------------------------------------------------------- values
+
+    /** A vocabulary field, name and value, as one remembered piece. */
+    private void field(Field f, String value) {
+        if (value == null) {
+            raw(f.nameAndNull);
+            return;
+        }
+        if (value == f.last) {
+            raw(f.lastJson);
+            return;
+        }
+        byte[] json = f.values.get(value);
+        if (json == null) {
+            int start = pos;
+            raw(f.name);
+            string(value);
+            json = Arrays.copyOfRange(buf, start, pos);
+            if (f.values.size() < WORDS_LIMIT) {
+                f.values.put(value, json);
+            }
+        } else {
+            raw(json);
+        }
+        f.last = value;
+        f.lastJson = json;
+    }
+
+    /** A string of a vocabulary field: its JSON remembered by content. */
+    private void word(String s) {
+        if (s == null) {
+            raw(NULL);
+            return;
+        }
+        byte[] json = words.get(s);
+        if (json != null) {
+            raw(json);
+            return;
+        }
+        int start = pos;
+        string(s);
+        if (words.size() < WORDS_LIMIT) {
+            words.put(s, Arrays.copyOfRange(buf, start, pos));
+        }
+    }
 
     @SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int): exact for ASCII, and a plain copy
     private void string(String s) {
@@ -432,7 +586,8 @@ final class PageJson {
             return;
         }
         if (v.scale() == 2 && v.precision() < 18) {
-            long unscaled = v.unscaledValue().longValue();
+            // Scale 0 keeps the compact long: longValue() reads it, where unscaledValue() would build a BigInteger.
+            long unscaled = v.scaleByPowerOfTen(2).longValue();
             if (unscaled < 0) {
                 raw('-');
                 unscaled = -unscaled;
@@ -462,14 +617,32 @@ final class PageJson {
             buf[pos++] = (byte) ('0' + v);
             return;
         }
-        int digits = 0;
-        for (long x = v; x > 0; x /= 10) {
+        int digits = 1;
+        while (digits < POWERS.length && v >= POWERS[digits]) {
             digits++;
         }
         int end = pos + digits;
-        for (int p = end - 1; p >= pos; p--) {
-            buf[p] = (byte) ('0' + v % 10);
-            v /= 10;
+        byte[] b = buf;
+        int p = end;
+        // Two digits at a time; int arithmetic once the rest fits one.
+        while (v >= Integer.MAX_VALUE) {
+            int pair = (int) (v % 100);
+            v /= 100;
+            b[--p] = PAIRS[2 * pair + 1];
+            b[--p] = PAIRS[2 * pair];
+        }
+        int rest = (int) v;
+        while (rest >= 100) {
+            int pair = rest % 100;
+            rest /= 100;
+            b[--p] = PAIRS[2 * pair + 1];
+            b[--p] = PAIRS[2 * pair];
+        }
+        if (rest >= 10) {
+            b[--p] = PAIRS[2 * rest + 1];
+            b[--p] = PAIRS[2 * rest];
+        } else {
+            b[--p] = (byte) ('0' + rest);
         }
         pos = end;
     }
@@ -556,6 +729,13 @@ final class PageJson {
         ensure(bytes.length);
         System.arraycopy(bytes, 0, buf, pos, bytes.length);
         pos += bytes.length;
+    }
+
+    /** Copies {@code length} bytes already written in this page, from {@code at}. */
+    private void copyWithin(int at, int length) {
+        ensure(length);
+        System.arraycopy(buf, at, buf, pos, length);
+        pos += length;
     }
 
     private void raw(char c) {

@@ -54,6 +54,28 @@ public final class TransactionGenerator {
     private static final Map<String, String> COMPANY_CNPJ = new ConcurrentHashMap<>();
     private static final Map<MerchantInfo, Merchant> MERCHANT_RECORDS = new ConcurrentHashMap<>();
     private static final List<MerchantInfo> SUBSCRIPTIONS = MERCHANTS.subList(6, 8);
+    private static final Phrase PIX_SENT = new Phrase("Pix enviado - ", "");
+    private static final Phrase PIX_RECEIVED = new Phrase("Pix recebido - ", "");
+    private static final Phrase SAVINGS_SENT = new Phrase("Transferência enviada - ", "");
+    private static final Phrase SAVINGS_RECEIVED = new Phrase("Transferência recebida - ", "");
+    private static final Phrase DEBIT_PURCHASE = new Phrase("Compra no débito - ", "");
+    private static final Phrase BOLETO_PAID = new Phrase("Pagamento de boleto - ", "");
+    private static final Phrase BOLETO_PAID_RAW = new Phrase("PAG BOLETO ", "");
+    private static final Phrase SALARY_RECEIVED = new Phrase("Salário - ", "");
+    private static final Phrase SALARY_RECEIVED_RAW = new Phrase("CRED SALARIO ", "");
+    private static final Phrase TAX_PAID_RAW = new Phrase("PAG TRIBUTO ", "");
+    private static final Phrase SALARY_PAID = new Phrase("Pagamento de salário - ", "");
+    private static final Phrase TED_SENT = new Phrase("TED enviada - ", "");
+    private static final Phrase TED_SENT_RAW = new Phrase("TED ENVIADA ", "");
+    private static final Phrase TED_RECEIVED = new Phrase("TED recebida - ", "");
+    private static final Phrase TED_RECEIVED_RAW = new Phrase("TED RECEBIDA ", "");
+    private static final Phrase SUBSCRIPTION_CHARGED = new Phrase("Assinatura ", "");
+    private static final Phrase SUBSCRIPTION_CHARGED_RAW = new Phrase("", ".COM");
+    private static final Phrase REFUNDED = new Phrase("Estorno - ", "");
+    private static final Phrase REFUNDED_RAW = new Phrase("ESTORNO ", "");
+    /** Indexed [number][total] of an instalment purchase (2 to 12 instalments). */
+    private static final Phrase[][] INSTALMENT = new Phrase[13][13];
+    private static final Phrase[][] INSTALMENT_RAW = new Phrase[13][13];
 
     static {
         for (int f = 0; f < FIRST_NAMES.length; f++) {
@@ -61,9 +83,45 @@ public final class TransactionGenerator {
                 FULL_NAMES[f][l] = FIRST_NAMES[f] + " " + LAST_NAMES[l];
             }
         }
+        for (int total = 2; total <= 12; total++) {
+            for (int number = 1; number <= total; number++) {
+                INSTALMENT[number][total] = new Phrase("", " - Parcela " + number + "/" + total);
+                INSTALMENT_RAW[number][total] = new Phrase("", " PARC " + number + "/" + total);
+            }
+        }
     }
 
     private TransactionGenerator() {
+    }
+
+    /**
+     * A description made of a vocabulary word (a name, a merchant) between a fixed prefix and suffix, one instance
+     * per word: a page then repeats a few hundred shared strings, whose JSON the page writer encodes once, instead of
+     * concatenating and encoding a new string per transaction. Words come from the fixed vocabulary; the bound only
+     * guards against anything else.
+     */
+    private static final class Phrase {
+        private static final int LIMIT = 4096;
+        private final String prefix;
+        private final String suffix;
+        private final Map<String, String> byWord = new ConcurrentHashMap<>();
+
+        Phrase(String prefix, String suffix) {
+            this.prefix = prefix;
+            this.suffix = suffix;
+        }
+
+        String of(String word) {
+            String phrase = byWord.get(word);
+            if (phrase == null) {
+                phrase = prefix + word + suffix;
+                if (byWord.size() < LIMIT) {
+                    String earlier = byWord.putIfAbsent(word, phrase);
+                    phrase = earlier != null ? earlier : phrase;
+                }
+            }
+            return phrase;
+        }
     }
 
     enum Kind {
@@ -181,6 +239,8 @@ public final class TransactionGenerator {
         private final AccountSpec spec;
         private final Participant self;
         private final long billSeed;
+        /** Read and written by any generating thread: an immutable pair, so a stale one is only a miss. */
+        private volatile Bill lastBill;
 
         private Context(AccountSpec spec) {
             this.spec = spec;
@@ -191,6 +251,9 @@ public final class TransactionGenerator {
         public AccountSpec spec() {
             return spec;
         }
+    }
+
+    private record Bill(long month, String id) {
     }
 
     public static Context context(AccountSpec spec) {
@@ -227,7 +290,7 @@ public final class TransactionGenerator {
         return switch (kind) {
             case PIX_OUT, SUPPLIER_PIX, SAVINGS_OUT -> {
                 Participant other = kind == Kind.SUPPLIER_PIX ? company(d, d.pick(SUPPLIERS)) : person(d);
-                String desc = (kind == Kind.SAVINGS_OUT ? "Transferência enviada - " : "Pix enviado - ") + other.name();
+                String desc = (kind == Kind.SAVINGS_OUT ? SAVINGS_SENT : PIX_SENT).of(other.name());
                 yield new Draft(date, cents, type, desc,
                         "PIX ENVIADO " + dayMonth(date) + " " + BrazilianData.raw(other.name()),
                         kind == Kind.SUPPLIER_PIX ? "05090000" : CategoryCatalog.TRANSFER_PIX, status, "PIX01", "PIX",
@@ -236,7 +299,7 @@ public final class TransactionGenerator {
             case PIX_IN, CUSTOMER_PIX, SAVINGS_IN -> {
                 Participant other = kind == Kind.CUSTOMER_PIX && d.below(3) == 0 ? company(d, d.pick(SUPPLIERS))
                         : person(d);
-                String desc = (kind == Kind.SAVINGS_IN ? "Transferência recebida - " : "Pix recebido - ") + other.name();
+                String desc = (kind == Kind.SAVINGS_IN ? SAVINGS_RECEIVED : PIX_RECEIVED).of(other.name());
                 yield new Draft(date, cents, type, desc,
                         "PIX RECEBIDO " + dayMonth(date) + " " + BrazilianData.raw(other.name()),
                         kind == Kind.CUSTOMER_PIX ? "01030000" : CategoryCatalog.TRANSFER_PIX, status, "PIX02", "PIX",
@@ -244,21 +307,21 @@ public final class TransactionGenerator {
             }
             case CARD_DEBIT -> {
                 MerchantInfo m = d.pick(MERCHANTS);
-                yield new Draft(date, cents, type, "Compra no débito - " + m.name(),
+                yield new Draft(date, cents, type, DEBIT_PURCHASE.of(m.name()),
                         "COMPRA CARTAO DEB " + dayMonth(date) + " " + BrazilianData.raw(m.name()), m.categoryId(),
                         status, "DEB", "CARTAO", null, null, merchant(m), providerId);
             }
             case BOLETO -> {
                 MerchantInfo b = d.pick(BILLERS);
                 Participant biller = company(d, b.businessName());
-                yield new Draft(date, cents, type, "Pagamento de boleto - " + b.name(),
-                        "PAG BOLETO " + BrazilianData.raw(b.name()), b.categoryId(), status, "BOL", "BOLETO",
+                yield new Draft(date, cents, type, BOLETO_PAID.of(b.name()),
+                        BOLETO_PAID_RAW.of(BrazilianData.raw(b.name())), b.categoryId(), status, "BOL", "BOLETO",
                         payment(self, biller, "BOLETO", d, boleto(d, cents)), null, null, providerId);
             }
             case SALARY -> {
                 String employer = d.pick(EMPLOYERS);
                 Participant payer = company(d, employer);
-                yield new Draft(date, cents, type, "Salário - " + employer, "CRED SALARIO " + BrazilianData.raw(employer),
+                yield new Draft(date, cents, type, SALARY_RECEIVED.of(employer), SALARY_RECEIVED_RAW.of(BrazilianData.raw(employer)),
                         CategoryCatalog.SALARY, status, "SAL", "FOLHA_PAGAMENTO", payment(payer, self, "TED", d, null),
                         null, null, providerId);
             }
@@ -266,7 +329,7 @@ public final class TransactionGenerator {
                 String desc = d.pick(kind == Kind.DAS ? SIMPLES : TAXES);
                 String category = desc.startsWith("IPVA") ? CategoryCatalog.VEHICLE_TAXES
                         : desc.startsWith("IPTU") ? "15030000" : CategoryCatalog.INCOME_TAXES;
-                yield new Draft(date, cents, type, desc, "PAG TRIBUTO " + BrazilianData.raw(desc), category, status,
+                yield new Draft(date, cents, type, desc, TAX_PAID_RAW.of(BrazilianData.raw(desc)), category, status,
                         "TRB", "CONVENIO_ARRECADACAO", null, null, null, providerId);
             }
             case FEE -> {
@@ -276,15 +339,15 @@ public final class TransactionGenerator {
             }
             case TED_OUT, PAYROLL -> {
                 Participant other = kind == Kind.PAYROLL ? person(d) : company(d, d.pick(SUPPLIERS));
-                String desc = (kind == Kind.PAYROLL ? "Pagamento de salário - " : "TED enviada - ") + other.name();
-                yield new Draft(date, cents, type, desc, "TED ENVIADA " + BrazilianData.raw(other.name()),
+                String desc = (kind == Kind.PAYROLL ? SALARY_PAID : TED_SENT).of(other.name());
+                yield new Draft(date, cents, type, desc, TED_SENT_RAW.of(BrazilianData.raw(other.name())),
                         CategoryCatalog.TRANSFER_TED, status, "TED01", "TED", payment(self, other, "TED", d, null), null,
                         null, providerId);
             }
             case TED_IN -> {
                 Participant other = company(d, d.pick(SUPPLIERS));
-                yield new Draft(date, cents, type, "TED recebida - " + other.name(),
-                        "TED RECEBIDA " + BrazilianData.raw(other.name()), CategoryCatalog.TRANSFER_TED, status,
+                yield new Draft(date, cents, type, TED_RECEIVED.of(other.name()),
+                        TED_RECEIVED_RAW.of(BrazilianData.raw(other.name())), CategoryCatalog.TRANSFER_TED, status,
                         "TED02", "TED", payment(other, self, "TED", d, null), null, null, providerId);
             }
             case CARD_BILL -> new Draft(date, cents, type, "Pagamento de fatura do cartão", "PAG FATURA CARTAO",
@@ -298,17 +361,17 @@ public final class TransactionGenerator {
                 int total = installments ? 2 + d.below(11) : 1;
                 int number = installments ? 1 + d.below(total) : 1;
                 long purchase = date - (number - 1) * 30 * DAY;
-                String desc = installments ? m.name() + " - Parcela " + number + "/" + total : m.name();
+                String desc = installments ? INSTALMENT[number][total].of(m.name()) : m.name();
                 CreditCardMetadata meta = new CreditCardMetadata(installments ? number : null,
                         installments ? total : null, installments ? BigDecimal.valueOf(cents * total, 2) : null,
                         m.mcc(), Instant.ofEpochMilli(purchase), billId(c, date), spec.cardLastDigits());
                 yield new Draft(date, cents, type, desc,
-                        BrazilianData.raw(m.name()) + (installments ? " PARC " + number + "/" + total : ""),
+                        installments ? INSTALMENT_RAW[number][total].of(BrazilianData.raw(m.name())) : BrazilianData.raw(m.name()),
                         m.categoryId(), status, "CRD", null, null, meta, merchant(m), providerId);
             }
             case SUBSCRIPTION -> {
                 MerchantInfo m = d.pick(SUBSCRIPTIONS);
-                yield new Draft(date, cents, type, "Assinatura " + m.name(), BrazilianData.raw(m.name()) + ".COM",
+                yield new Draft(date, cents, type, SUBSCRIPTION_CHARGED.of(m.name()), SUBSCRIPTION_CHARGED_RAW.of(BrazilianData.raw(m.name())),
                         m.categoryId(), status, "CRD", null, null, new CreditCardMetadata(null, null, null, m.mcc(),
                                 Instant.ofEpochMilli(date), billId(c, date), spec.cardLastDigits()),
                         merchant(m), providerId);
@@ -324,7 +387,7 @@ public final class TransactionGenerator {
             }
             case REFUND -> {
                 MerchantInfo m = d.pick(MERCHANTS);
-                yield new Draft(date, cents, type, "Estorno - " + m.name(), "ESTORNO " + BrazilianData.raw(m.name()),
+                yield new Draft(date, cents, type, REFUNDED.of(m.name()), REFUNDED_RAW.of(BrazilianData.raw(m.name())),
                         m.categoryId(), status, "EST", null, null, new CreditCardMetadata(null, null, null, m.mcc(),
                                 null, billId(c, date), spec.cardLastDigits()),
                         merchant(m), providerId);
@@ -360,16 +423,39 @@ public final class TransactionGenerator {
 
     /** {@code n} in at least four digits, zero-padded (what {@code %04d} gives, without a Formatter). */
     static String pad4(int n) {
-        if (n < 0 || n >= 1000) {
+        if (n < 0 || n >= 10_000) {
             return String.valueOf(n);
         }
-        return (n < 10 ? "000" : n < 100 ? "00" : "0") + n;
+        return new String(new char[] { (char) ('0' + n / 1000), (char) ('0' + n / 100 % 10), (char) ('0' + n / 10 % 10),
+            (char) ('0' + n % 10) });
+    }
+
+    /** {@code number + "-" + digit} for a positive number and a digit, in one array. */
+    static String accountNumber(int number, int digit) {
+        int length = 1;
+        for (int x = number; x >= 10; x /= 10) {
+            length++;
+        }
+        char[] out = new char[length + 2];
+        for (int i = length - 1, x = number; i >= 0; i--, x /= 10) {
+            out[i] = (char) ('0' + x % 10);
+        }
+        out[length] = '-';
+        out[length + 1] = (char) ('0' + digit);
+        return new String(out);
     }
 
     /** The bill a card transaction of that date belongs to: a 30-day period of the account. */
     private static String billId(Context c, long date) {
         long month = Math.floorDiv(date, 30 * DAY);
-        return Det.uuid(Det.hash(c.billSeed, month, 1), Det.hash(c.billSeed, month, 2)).toString();
+        // A page spans a bill or two: the last one is kept, so its id is one shared string.
+        Bill last = c.lastBill;
+        if (last != null && last.month() == month) {
+            return last.id();
+        }
+        String id = Det.uuid(Det.hash(c.billSeed, month, 1), Det.hash(c.billSeed, month, 2)).toString();
+        c.lastBill = new Bill(month, id);
+        return id;
     }
 
     private static Participant selfParticipant(AccountSpec spec) {
@@ -379,14 +465,14 @@ public final class TransactionGenerator {
         long n = d.next();
         return new Participant(new Document(business ? "CNPJ" : "CPF",
                 business ? BrazilianData.cnpj(n) : BrazilianData.cpf(n)), null,
-                String.valueOf(10_000 + d.below(89_999)) + "-" + d.below(10), "0001", bank[0], bank[1]);
+                accountNumber(10_000 + d.below(89_999), d.below(10)), "0001", bank[0], bank[1]);
     }
 
     private static Participant person(Draw d) {
         String name = FULL_NAMES[d.below(FIRST_NAMES.length)][d.below(LAST_NAMES.length)];
         String[] bank = BANKS[d.below(BANKS.length)];
         return new Participant(new Document("CPF", BrazilianData.cpf(d.next())), name,
-                String.valueOf(10_000 + d.below(89_999)) + "-" + d.below(10), pad4(1 + d.below(3999)),
+                accountNumber(10_000 + d.below(89_999), d.below(10)), pad4(1 + d.below(3999)),
                 bank[0], bank[1]);
     }
 
@@ -394,7 +480,7 @@ public final class TransactionGenerator {
         String[] bank = BANKS[d.below(BANKS.length)];
         String cnpj = COMPANY_CNPJ.computeIfAbsent(name, n -> BrazilianData.cnpj(Det.hash(17, n)));
         return new Participant(new Document("CNPJ", cnpj), name,
-                String.valueOf(100_000 + d.below(899_999)) + "-" + d.below(10), pad4(1 + d.below(3999)), bank[0],
+                accountNumber(100_000 + d.below(899_999), d.below(10)), pad4(1 + d.below(3999)), bank[0],
                 bank[1]);
     }
 

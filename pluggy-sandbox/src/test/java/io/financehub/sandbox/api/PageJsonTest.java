@@ -1,6 +1,7 @@
 package io.financehub.sandbox.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +13,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.financehub.sandbox.data.AccountKind;
@@ -124,5 +126,65 @@ class PageJsonTest {
         v1.put("page", 7);
         v1.put("results", List.of());
         assertEquals(jackson(v1), text(writer.offsetPage(0, 0, 7, List.of()).bytes()));
+    }
+
+    /**
+     * The writer remembers pieces between transactions and pages (vocabulary values, merchants, the participant just
+     * written): one writer, reused over pages of BANK and CREDIT accounts in turn, must give Jackson's tree and bytes
+     * for every page, including values equal to remembered ones but not the same instances, a participant seen in an
+     * earlier page, accents, quotes and every optional field.
+     */
+    @Test
+    void aReusedWriterGivesJacksonsTreesOverInterleavedPagesAndAccounts() throws Exception {
+        PageJson reused = new PageJson();
+        List<Ledger> ledgers = new ArrayList<>();
+        long seed = 70;
+        for (AccountKind kind : new AccountKind[] { AccountKind.CHECKING, AccountKind.CREDIT_CARD,
+            AccountKind.BUSINESS_CHECKING, AccountKind.SAVINGS }) {
+            Ledger ledger = ledger(kind, kind == AccountKind.CREDIT_CARD, 1_600, seed++);
+            ledger.evolve(1, 6, 3, 2, 1, Instant.parse("2025-07-02T08:00:00.001Z"), true);
+            ledgers.add(ledger);
+        }
+        Transaction.Participant shared = new Transaction.Participant(new Transaction.Document("CPF", "12345678909"),
+                "Conceição \"Ção\" D'Ávila", "12345-6", "0001", "001", "00000000");
+        Transaction.Merchant merchant = new Transaction.Merchant("Padaria São João", "São João Pães Ltda",
+                "12345678000195", "1091102", "Padarias");
+        int pages = 0;
+        for (int offset = 0; offset < 1_600; offset += 400) {
+            for (Ledger ledger : ledgers) {
+                List<Transaction> results = new ArrayList<>(ledger.pageByOffset(TransactionQuery.ALL, offset, 400)
+                        .results());
+                Transaction first = results.get(0);
+                // Equal to generated values but other instances, and every optional field set.
+                results.add(new Transaction(new String(first.id()), new String(first.accountId()), first.date(),
+                        new String(first.description()), first.descriptionRaw(), new String(first.type()),
+                        first.amount(), new BigDecimal("-12.30"), first.balance(), new String("BRL"),
+                        first.category() == null ? null : new String(first.category()), first.categoryId(),
+                        new String(first.status()), first.providerCode(), "ABC123", "PIX", "Transferência \"já\"",
+                        new Transaction.PaymentData(shared, offset % 800 == 0 ? shared : first.paymentData() == null
+                                ? null : first.paymentData().payer(), "PIX", "E123", "Presente de aniversário",
+                                "ref-\u00e9", null),
+                        new Transaction.CreditCardMetadata(2, 10, new BigDecimal("1234.50"), 5411,
+                                Instant.parse("2025-02-03T03:00:00Z"), "bill-1", "4321"),
+                        offset % 800 == 0 ? merchant : first.merchant(), first.createdAt(), first.updatedAt()));
+                results.add(new Transaction("z", "y", first.date(), "Padaria São João", "PADARIA SAO JOAO", "DEBIT",
+                        BigDecimal.ONE, null, BigDecimal.TEN, "BRL", null, null, "POSTED", null, null, null, null, null,
+                        null, new Transaction.Merchant(new String(merchant.name()), merchant.businessName(), null,
+                                null, null), first.createdAt(), first.updatedAt()));
+                String next = pages % 2 == 0 ? "http://localhost:8091/v2/transactions?accountId=x&after=" + pages
+                        : null;
+                String expected = jackson(cursor(results, next));
+                String written = text(reused.cursorPage(results, next).bytes());
+                JsonNode tree = mapper.readTree(written);
+                assertEquals(mapper.readTree(expected), tree, "page " + pages);
+                assertEquals(expected, written, "page " + pages);
+                assertEquals(results.size(), tree.get("results").size());
+                pages++;
+            }
+        }
+        assertEquals(16, pages);
+        assertTrue(ledgers.get(1).pageByOffset(TransactionQuery.ALL, 0, 500).results().stream()
+                .anyMatch(t -> t.creditCardMetadata() != null && t.creditCardMetadata().installmentNumber() != null),
+                "the CREDIT account has instalment purchases");
     }
 }
