@@ -31,10 +31,13 @@ import io.financehub.contracts.Topics;
 import io.financehub.contracts.events.AccountData;
 import io.financehub.contracts.events.BankData;
 import io.financehub.contracts.events.TransactionData;
+import io.financehub.ledger.service.IngestOutcome;
+import io.financehub.ledger.service.TransactionIngestService;
 import io.financehub.support.testing.JwtTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -66,6 +69,8 @@ class TransfersAndDashboardTest {
 
     @Inject
     Pool pool;
+    @Inject
+    TransactionIngestService ingest;
 
     private final UUID company = UUID.randomUUID();
     private final String item = unique("item");
@@ -199,6 +204,53 @@ class TransfersAndDashboardTest {
                 .body("errors[0].field", equalTo("counterpart_id"));
         as(company).contentType("application/json").body(Map.of("counterpart_id", UUID.randomUUID().toString()))
                 .post("/api/banking/transactions/" + row(salary).get("id") + "/transfer/").then().statusCode(404);
+    }
+
+    /**
+     * Pairing is looked for only when a read without the company's lock finds a candidate, after the batch
+     * committed: the two sides arriving in concurrent batches, and a side without a transfer sign of its own
+     * arriving after the side that has one, are still paired.
+     */
+    @Test
+    void transfersArrivingTogetherOrWithTheSignOnTheEarlierSideArePaired() {
+        connect();
+        String out = unique("t");
+        String in = unique("t");
+        List<Uni<IngestOutcome>> together = List.of(
+                ingest.ingest(batch(company, item, checking, List.of(Tx.of(out, checking).date(day(1))
+                        .description("TRANSF MESMA TITULARIDADE").amount("-321.09")
+                        .category("04020000", "Same person transfer - PIX").data()), List.of())),
+                ingest.ingest(batch(company, item, savings, List.of(Tx.of(in, savings).date(day(1))
+                        .description("TRANSF RECEBIDA").amount("321.09").type("CREDIT")
+                        .category("04020000", "Same person transfer - PIX").data()), List.of())));
+        Uni.join().all(together).andFailFast().await().indefinitely();
+        assertNotNull(row(out).get("transfer_id"));
+        assertEquals(row(out).get("transfer_id"), row(in).get("transfer_id"));
+
+        // The bill payment carries the sign (a transfer-type category); the card's side, later, has none.
+        String bill = unique("t");
+        String received = unique("t");
+        ingest.ingest(batch(company, item, checking, List.of(Tx.of(bill, checking).date(day(2))
+                .description("PAGAMENTO FATURA").amount("-654.32").category("05100000", "Credit card payment")
+                .data()), List.of())).await().indefinitely();
+        assertNull(row(bill).get("transfer_id"));
+        ingest.ingest(batch(company, item, card, List.of(Tx.of(received, card).date(day(3))
+                .description("PAGAMENTO RECEBIDO").amount("-654.32").type("CREDIT").category("08000000", "Shopping")
+                .data()), List.of())).await().indefinitely();
+        assertNotNull(row(received).get("transfer_id"));
+        assertEquals(row(bill).get("transfer_id"), row(received).get("transfer_id"));
+        // Equal amounts without any sign stay apart.
+        String a = unique("t");
+        String b = unique("t");
+        ingest.ingest(batch(company, item, checking, List.of(Tx.of(a, checking).date(day(4)).description("BOLETO")
+                .amount("-98.76").category("05010000", "Transfer - Bank slip").data()), List.of()))
+                .await().indefinitely();
+        ingest.ingest(batch(company, item, savings, List.of(Tx.of(b, savings).date(day(4)).description("PIX CLIENTE")
+                .amount("98.76").type("CREDIT").category("05070000", "Transfer - PIX").data()), List.of()))
+                .await().indefinitely();
+        assertNull(row(a).get("transfer_id"));
+        assertNull(row(b).get("transfer_id"));
+        dashboardEqualsDirectSum();
     }
 
     @Test

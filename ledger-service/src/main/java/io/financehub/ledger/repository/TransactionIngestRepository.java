@@ -3,6 +3,7 @@ package io.financehub.ledger.repository;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
@@ -12,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
@@ -53,23 +55,8 @@ public class TransactionIngestRepository {
 
     private static final int FIRST_RULE_PARAMETER = 27;
 
-    /**
-     * The batch upsert, its category decided by {@code categorization} (see {@link Categorization}). A newer Pluggy
-     * version replaces the stored one only if something changed; the user's category and notes are never replaced.
-     * Public because the benchmark runs this very statement through pgbench.
-     */
-    public static String upsert(Categorization categorization, List<Object> ruleParameters) {
-        return "INSERT INTO transactions AS t (" + COLUMNS + """
-                , category_id, category_source, category_rule_id)
-                SELECT r.company_id, r.account_id, r.pluggy_transaction_id, r.type, r.status, r.description,
-                    r.description_raw, r.amount, r.amount_in_account_currency, r.balance, r.currency_code, r.date,
-                    r.pluggy_category_id, r.pluggy_category_description, r.merchant_name, r.merchant::jsonb,
-                    r.payment_data::jsonb, r.credit_card_metadata::jsonb, r.provider_code, r.provider_id,
-                    r.operation_type, r.search_text, r.pluggy_created_at, r.pluggy_updated_at, r.merchant_key,
-                    r.document_key, """ + Categorization.CATEGORY + ", " + Categorization.SOURCE + ", "
-                + Categorization.RULE + "\nFROM " + ROWS
-                + categorization.joins(FIRST_RULE_PARAMETER, ruleParameters) + """
-
+    /** A newer Pluggy version replaces the stored one only if something changed; the user's category never. */
+    private static final String ON_CONFLICT = """
                 ON CONFLICT (pluggy_transaction_id) DO UPDATE SET
                     type = EXCLUDED.type, status = EXCLUDED.status, description = EXCLUDED.description,
                     description_raw = EXCLUDED.description_raw, amount = EXCLUDED.amount,
@@ -99,6 +86,106 @@ public class TransactionIngestRepository {
                        EXCLUDED.pluggy_category_id, EXCLUDED.pluggy_category_description, EXCLUDED.merchant_name,
                        EXCLUDED.merchant, EXCLUDED.payment_data, EXCLUDED.credit_card_metadata, EXCLUDED.provider_code,
                        EXCLUDED.provider_id, EXCLUDED.operation_type, EXCLUDED.pluggy_updated_at)
+            """;
+
+    /**
+     * The batch upsert, its category decided by {@code categorization} (see {@link Categorization}). A newer Pluggy
+     * version replaces the stored one only if something changed; the user's category and notes are never replaced.
+     * Public because the benchmark runs this very statement through pgbench.
+     */
+    public static String upsert(Categorization categorization, List<Object> ruleParameters) {
+        return "INSERT INTO transactions AS t (" + COLUMNS + """
+                , category_id, category_source, category_rule_id)
+                SELECT r.company_id, r.account_id, r.pluggy_transaction_id, r.type, r.status, r.description,
+                    r.description_raw, r.amount, r.amount_in_account_currency, r.balance, r.currency_code, r.date,
+                    r.pluggy_category_id, r.pluggy_category_description, r.merchant_name, r.merchant::jsonb,
+                    r.payment_data::jsonb, r.credit_card_metadata::jsonb, r.provider_code, r.provider_id,
+                    r.operation_type, r.search_text, r.pluggy_created_at, r.pluggy_updated_at, r.merchant_key,
+                    r.document_key, """ + Categorization.CATEGORY + ", " + Categorization.SOURCE + ", "
+                + Categorization.RULE + "\nFROM " + ROWS
+                + categorization.joins(FIRST_RULE_PARAMETER, ruleParameters) + """
+
+                """ + ON_CONFLICT;
+    }
+
+    /**
+     * The batch's rows with their position in the batch ({@code ord}): $1 company, $2 account, $3..$26 the column
+     * arrays of {@link TransactionRows}, in {@link #COLUMNS} order.
+     */
+    private static final String BATCH = """
+            SELECT $1::uuid AS company_id, $2::uuid AS account_id, u.*
+            FROM unnest($3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::numeric[], $9::numeric[],
+                 $10::numeric[], $11::text[], $12::timestamptz[], $13::text[], $14::text[], $15::text[], $16::text[],
+                 $17::text[], $18::text[], $19::text[], $20::text[], $21::text[], $22::text[], $23::timestamptz[],
+                 $24::timestamptz[], $25::text[], $26::text[]) WITH ORDINALITY
+              AS u(pluggy_transaction_id, type, status, description, description_raw, amount,
+                   amount_in_account_currency, balance, currency_code, date, pluggy_category_id,
+                   pluggy_category_description, merchant_name, merchant, payment_data, credit_card_metadata,
+                   provider_code, provider_id, operation_type, search_text, pluggy_created_at, pluggy_updated_at,
+                   merchant_key, document_key, ord)""";
+
+    private static final int FIRST_STORE_RULE_PARAMETER = 29;
+
+    /**
+     * A whole batch in one statement, when the plan has room for every row of it: what {@link #CLASSIFY}, the
+     * {@link #upsert}, {@link #GRANT} and {@link #RELEASE} do one after another, with the same rules.
+     *
+     * <ul>
+     * <li>{@code unheld}: the ids not stored (in the statement's snapshot, before its own writes), and whether a
+     * tombstone keeps each one deleted;</li>
+     * <li>{@code upserted}: every row but the tombstoned new ones, through the same upsert;</li>
+     * <li>{@code granted}: the usage row grants min(new rows, limit - used). Its one-time filter reads
+     * {@code upserted} to the end first, so the usage row, where concurrent batches of the company queue, is
+     * locked only once the upsert is done, as with the separate statements;</li>
+     * <li>{@code released}: new rows held back by earlier batches leave the held-back list, when the grant covered
+     * every new row (otherwise the caller holds back the rest and releases what was stored).</li>
+     * </ul>
+     *
+     * Returns one row: the grant and the new ids in batch order ($27 month, $28 limit, rules from $29).
+     */
+    static String store(Categorization categorization, List<Object> ruleParameters) {
+        return "WITH batch AS MATERIALIZED (" + BATCH + """
+                ), unheld AS MATERIALIZED (
+                    SELECT b.pluggy_transaction_id AS id, b.ord,
+                           EXISTS (SELECT 1 FROM transaction_tombstones d
+                                   WHERE d.pluggy_transaction_id = b.pluggy_transaction_id) AS deleted
+                    FROM batch b
+                    WHERE NOT EXISTS (SELECT 1 FROM transactions s
+                                      WHERE s.pluggy_transaction_id = b.pluggy_transaction_id)
+                ), asked AS (
+                    SELECT count(*) AS n FROM unheld WHERE NOT deleted
+                ), upserted AS (
+                    INSERT INTO transactions AS t (""" + COLUMNS + """
+                    , category_id, category_source, category_rule_id)
+                    SELECT r.company_id, r.account_id, r.pluggy_transaction_id, r.type, r.status, r.description,
+                        r.description_raw, r.amount, r.amount_in_account_currency, r.balance, r.currency_code, r.date,
+                        r.pluggy_category_id, r.pluggy_category_description, r.merchant_name, r.merchant::jsonb,
+                        r.payment_data::jsonb, r.credit_card_metadata::jsonb, r.provider_code, r.provider_id,
+                        r.operation_type, r.search_text, r.pluggy_created_at, r.pluggy_updated_at, r.merchant_key,
+                        r.document_key, """ + Categorization.CATEGORY + ", " + Categorization.SOURCE + ", "
+                + Categorization.RULE + "\nFROM batch r"
+                + categorization.joins(FIRST_STORE_RULE_PARAMETER, ruleParameters) + """
+
+                    WHERE NOT EXISTS (SELECT 1 FROM unheld x WHERE x.id = r.pluggy_transaction_id AND x.deleted)
+                    """ + ON_CONFLICT + """
+                    RETURNING 1
+                ), granted AS (
+                    -- The plan had room for the whole batch, so the new rows never exceed the limit and the
+                    -- inserted "used" is the number asked, which the update reads back as EXCLUDED.used.
+                    INSERT INTO transaction_usage AS u (company_id, month, used, last_granted)
+                    SELECT $1, $27, a.n, a.n FROM asked a
+                    WHERE a.n > 0 AND (SELECT count(*) FROM upserted) >= 0
+                    ON CONFLICT (company_id, month) DO UPDATE
+                       SET last_granted = LEAST(EXCLUDED.used, GREATEST($28::bigint - u.used, 0)),
+                           used = u.used + LEAST(EXCLUDED.used, GREATEST($28::bigint - u.used, 0))
+                    RETURNING last_granted
+                ), released AS (
+                    DELETE FROM held_back_transactions h USING unheld x
+                    WHERE h.pluggy_transaction_id = x.id AND NOT x.deleted
+                      AND (SELECT last_granted FROM granted) = (SELECT n FROM asked)
+                )
+                SELECT coalesce((SELECT last_granted FROM granted), 0) AS granted,
+                       (SELECT array_agg(id ORDER BY ord) FROM unheld WHERE NOT deleted) AS new_ids
                 """;
     }
 
@@ -207,8 +294,8 @@ public class TransactionIngestRepository {
      * owner. Each pair is both rows' nearest match. Runs after the batch committed, one pairing per company at a time
      * (see TransactionIngestService#pairTransfers).
      */
-    private static final String PAIR = """
-            WITH fresh AS (
+    private static final String CANDIDATES = """
+            fresh AS (
                 SELECT t.* FROM transactions t
                 WHERE t.pluggy_transaction_id = ANY($1) AND t.transfer_id IS NULL AND NOT t.transfer_blocked
             ), candidates AS (
@@ -230,7 +317,10 @@ public class TransactionIngestRepository {
                 WHERE fc.type = 'transfer' OR oc.type = 'transfer'
                    OR (f.document_key IS NOT NULL AND f.document_key = oa.tax_number)
                    OR (o.document_key IS NOT NULL AND o.document_key = fa.tax_number)
-            ), pairs AS (
+            )""";
+
+    private static final String PAIR = "WITH " + CANDIDATES + """
+            , pairs AS (
                 SELECT a, b, gen_random_uuid() AS transfer_id FROM (
                     SELECT c.*, row_number() OVER (PARTITION BY a ORDER BY apart, b) AS ra,
                                 row_number() OVER (PARTITION BY b ORDER BY apart, a) AS rb
@@ -241,6 +331,14 @@ public class TransactionIngestRepository {
             FROM (SELECT a AS id, transfer_id FROM pairs UNION ALL SELECT b, transfer_id FROM pairs) p
             WHERE t.id = p.id
             """;
+
+    /**
+     * Whether {@link #PAIR} would find anything for these rows: the same candidates, read without the company's lock
+     * and without writing (so without a commit to flush). Run after the batch committed, it sees the batch and
+     * everything committed before: of two batches holding the two sides of a transfer, the one that commits second
+     * sees both, so skipping {@link #PAIR} when this finds nothing never leaves a pair unmade.
+     */
+    private static final String PAIRABLE = "WITH " + CANDIDATES + "\nSELECT EXISTS (SELECT 1 FROM candidates)";
 
     /**
      * The plan limit, atomically per batch: one conditional update of the company's usage row grants
@@ -324,6 +422,22 @@ public class TransactionIngestRepository {
         return conn.preparedQuery(sql).execute(tuple).map(RowSet::rowCount);
     }
 
+    /**
+     * Applies the batch's rows in one statement (see {@link #store}): only when the plan has room for all of them.
+     */
+    public Uni<Stored> store(SqlConnection conn, UUID companyId, UUID accountId, TransactionRows rows,
+            Categorization categorization, LocalDate month, long limit) {
+        List<Object> ruleParameters = new ArrayList<>();
+        String sql = store(categorization, ruleParameters);
+        Tuple tuple = rows.appendTo(Tuple.of(companyId, accountId)).addLocalDate(month).addLong(limit);
+        ruleParameters.forEach(tuple::addValue);
+        return conn.preparedQuery(sql).execute(tuple).map(result -> {
+            Row row = result.iterator().next();
+            String[] fresh = row.getArrayOfStrings(1);
+            return new Stored(row.getInteger(0), fresh == null ? List.of() : Arrays.asList(fresh));
+        });
+    }
+
     /** Links re-id'd transactions of the account (see {@link #LINK}); returns how many links were made. */
     public Uni<Integer> link(SqlConnection conn, UUID accountId) {
         return conn.preparedQuery(LINK).execute(Tuple.of(accountId)).map(RowSet::rowCount);
@@ -334,6 +448,12 @@ public class TransactionIngestRepository {
         return conn.preparedQuery("SELECT pg_advisory_xact_lock($1, hashtext(company_id::text)) FROM accounts "
                 + "WHERE pluggy_account_id = $2").execute(Tuple.of(TRANSFER_LOCK_NAMESPACE, pluggyAccountId))
                 .replaceWithVoid();
+    }
+
+    /** Whether the rows have a transfer's other side to be paired with (see {@link #PAIRABLE}). */
+    public Uni<Boolean> pairable(SqlClient client, String[] storedIds) {
+        return client.preparedQuery(PAIRABLE).execute(Tuple.of(storedIds))
+                .map(rows -> rows.iterator().next().getBoolean(0));
     }
 
     /** Pairs the rows with their transfer's other side (see {@link #PAIR}); returns the rows paired. */
@@ -396,6 +516,13 @@ public class TransactionIngestRepository {
      * @param rulesVersion the version of the company's rules and mappings (0: never changed)
      */
     public record Target(UUID accountId, UUID companyId, boolean removed, Long limit, long used, long rulesVersion) {
+    }
+
+    /**
+     * @param granted new rows the plan granted (counted as used)
+     * @param newIds  the batch's new rows (not stored before, not deleted), in batch order
+     */
+    public record Stored(int granted, List<String> newIds) {
     }
 
     /** An id of a batch that is not stored: new, or deleted before, or held back before. */

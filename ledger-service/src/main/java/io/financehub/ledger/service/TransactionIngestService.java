@@ -95,10 +95,13 @@ public class TransactionIngestService {
         if (ids.length == 0) {
             return Uni.createFrom().voidItem();
         }
-        return pool.withTransaction(conn -> repository.lockCompanyOfAccount(conn, batch.accountId())
-                .flatMap(locked -> repository.pairTransfers(conn, ids)))
-                .onFailure(Retryable::deadlockOrSerialization).retry().withBackOff(Duration.ofMillis(20)).atMost(5)
-                .replaceWithVoid();
+        // Most batches hold no transfer: a read-only look (no lock, nothing to flush at commit) says so first.
+        return repository.pairable(pool, ids).flatMap(pairable -> !pairable ? Uni.createFrom().voidItem()
+                : pool.withTransaction(conn -> repository.lockCompanyOfAccount(conn, batch.accountId())
+                        .flatMap(locked -> repository.pairTransfers(conn, ids)))
+                        .onFailure(Retryable::deadlockOrSerialization).retry().withBackOff(Duration.ofMillis(20))
+                        .atMost(5)
+                        .replaceWithVoid());
     }
 
     /** Applies, in arrival order, the batches parked for accounts that have now arrived. */
@@ -160,19 +163,23 @@ public class TransactionIngestService {
                 ? Uni.createFrom().item(0)
                 : repository.delete(conn, target.accountId(), batch.deletedIds().toArray(String[]::new));
         return deletions.flatMap(deleted -> batch.upserts().isEmpty()
-                ? afterStore(conn, target, new String[0], deleted > 0)
+                ? afterStore(conn, target, false, deleted > 0)
                         .replaceWith(new IngestOutcome(IngestOutcome.Status.APPLIED, 0, 0, batch.rejected()))
                 : upsert(conn, target, batch, month, deleted > 0));
     }
 
     private Uni<IngestOutcome> upsert(SqlConnection conn, Target target, PreparedBatch batch, LocalDate month,
             boolean deleted) {
+        long limit = target.limit() == null ? Long.MAX_VALUE : target.limit();
+        if (batch.upserts().size() <= limit - target.used()) {
+            return store(conn, target, batch, month, limit, deleted);
+        }
         String[] ids = batch.upserts().stream().map(TransactionData::id).toArray(String[]::new);
         return repository.classify(conn, ids).flatMap(unheld -> {
             Plan plan = Plan.of(batch.upserts(), unheld, target);
             if (plan.rows().isEmpty()) {
                 return holdBack(conn, target, plan.heldNow())
-                        .flatMap(v -> afterStore(conn, target, new String[0], deleted))
+                        .flatMap(v -> afterStore(conn, target, false, deleted))
                         .replaceWith(new IngestOutcome(IngestOutcome.Status.APPLIED, 0, plan.heldNow().size(),
                                 batch.rejected()));
             }
@@ -188,6 +195,40 @@ public class TransactionIngestService {
         });
     }
 
+    /**
+     * The common case, in one statement: the plan has room for every row of the batch, even were all of them new
+     * (unlimited, or below the limit by at least a batch). The usage read by the target row is only a hint, so the
+     * grant can still fall short when concurrent batches of the company took the room: then, as in
+     * {@link #settle}, the new rows beyond the grant are held back and the stored ones leave the held-back list.
+     */
+    private Uni<IngestOutcome> store(SqlConnection conn, Target target, PreparedBatch batch, LocalDate month,
+            long limit, boolean deleted) {
+        TransactionRows rows = new TransactionRows(batch.upserts(), "BRL", json);
+        return ruleBook.learnPluggyCategories(conn, batch.upserts())
+                .flatMap(v -> ruleBook.categorization(conn, target.companyId(), target.rulesVersion()))
+                .flatMap(categorization -> repository.store(conn, target.companyId(), target.accountId(), rows,
+                        categorization, month, limit))
+                .flatMap(stored -> {
+                    List<String> fresh = stored.newIds();
+                    int granted = stored.granted();
+                    if (granted >= fresh.size()) {
+                        return afterStore(conn, target, granted > 0, deleted)
+                                .replaceWith(new IngestOutcome(IngestOutcome.Status.APPLIED, granted, 0,
+                                        batch.rejected()));
+                    }
+                    String[] storedIds = fresh.subList(0, granted).toArray(String[]::new);
+                    Set<String> beyond = new HashSet<>(fresh.subList(granted, fresh.size()));
+                    List<TransactionData> held = batch.upserts().stream().filter(t -> beyond.contains(t.id()))
+                            .toList();
+                    Uni<Void> release = storedIds.length == 0 ? Uni.createFrom().voidItem()
+                            : repository.release(conn, storedIds);
+                    return release.flatMap(v -> holdBack(conn, target, held))
+                            .flatMap(v -> afterStore(conn, target, storedIds.length > 0, deleted))
+                            .replaceWith(new IngestOutcome(IngestOutcome.Status.APPLIED, granted, held.size(),
+                                    batch.rejected()));
+                });
+    }
+
     /** Moves what the grant did not cover to the held-back list and releases what is now stored. */
     private Uni<IngestOutcome> settle(SqlConnection conn, Target target, Plan plan, int granted, int rejected,
             boolean deleted) {
@@ -197,13 +238,13 @@ public class TransactionIngestService {
         String[] released = Arrays.stream(stored).filter(plan.heldBefore()::contains).toArray(String[]::new);
         Uni<Void> release = released.length == 0 ? Uni.createFrom().voidItem() : repository.release(conn, released);
         return release.flatMap(v -> holdBack(conn, target, held))
-                .flatMap(v -> afterStore(conn, target, stored, deleted))
+                .flatMap(v -> afterStore(conn, target, stored.length > 0, deleted))
                 .replaceWith(new IngestOutcome(IngestOutcome.Status.APPLIED, granted, held.size(), rejected));
     }
 
     /** A re-id'd transaction must stay one, when the batch removed or added rows (see the repository's LINK). */
-    private Uni<Void> afterStore(SqlConnection conn, Target target, String[] stored, boolean deleted) {
-        if (stored.length == 0 && !deleted) {
+    private Uni<Void> afterStore(SqlConnection conn, Target target, boolean stored, boolean deleted) {
+        if (!stored && !deleted) {
             return Uni.createFrom().voidItem();
         }
         return repository.link(conn, target.accountId()).invoke(links -> {
