@@ -31,10 +31,14 @@ import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.financehub.contracts.events.TransactionData;
+import io.financehub.ledger.repository.TransactionQueryRepository;
+import io.financehub.ledger.service.TransactionFilter;
 import io.financehub.support.testing.JwtTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -121,6 +125,30 @@ class TransactionQueryTest {
         assertEquals(wantSum, gotSum, "sum of " + query);
         as(COMPANY).get("/api/banking/transactions/?count=true&page_size=1" + (query.isEmpty() ? "" : "&" + query)).then().statusCode(200)
                 .body("count", equalTo(want.size()));
+    }
+
+    @Inject
+    TransactionQueryRepository repository;
+
+    /**
+     * A phrase whose rare word alone is given to the trigram index (what the service does when the column's
+     * statistics say one word is rare and another common) finds exactly the rows with the phrase.
+     */
+    @Test
+    void phraseSearchedThroughOneOfItsWordsFindsExactlyThePhrase() {
+        String[][] phrasesAndWords = { { "pix enviado", "enviado" }, { "pix enviado", "pix" },
+                { "sao joao", "joao" }, { "joao sao", "sao" }, { "pao de acucar", "acucar" },
+                { "pix marcia", "marcia" }, { "boleto energia 100%", "100%" } };
+        for (String[] phraseAndWord : phrasesAndWords) {
+            TransactionFilter filter = new TransactionFilter(null, null, null, null, null, null, null, null,
+                    phraseAndWord[0]).indexingOnly(phraseAndWord[1]);
+            Set<String> got = repository.page(COMPANY, filter, "date", true, null, null, 200).await().indefinitely()
+                    .stream().map(LedgerTransaction::pluggyTransactionId).collect(Collectors.toSet());
+            Set<String> want = DATA.stream().filter(t -> search(t, phraseAndWord[0])).map(TransactionData::id)
+                    .collect(Collectors.toSet());
+            assertEquals(want, got, String.join(" / ", phraseAndWord));
+        }
+        assertEquals(1, DATA.stream().filter(t -> search(t, "pix enviado marcia")).count());
     }
 
     private static boolean search(TransactionData t, String folded) {

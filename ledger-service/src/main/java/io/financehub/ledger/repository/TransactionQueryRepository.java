@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.financehub.ledger.LedgerTransaction;
 import io.financehub.ledger.service.TransactionFilter;
+import io.financehub.ledger.service.WordFrequencies;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -105,6 +106,26 @@ public class TransactionQueryRepository {
                 SELECT coalesce(sum(count), 0) FROM monthly_rollups
                 WHERE company_id = $1 AND ($2::date IS NULL OR month >= $2) AND ($3::date IS NULL OR month <= $3)""")
                 .execute(Tuple.of(companyId, firstMonth, lastMonth)).map(rows -> rows.iterator().next().getLong(0));
+    }
+
+    /**
+     * The planner's statistics of search_text (most common values and histogram bounds, as text), or
+     * {@link WordFrequencies#NONE} when the table was never analysed.
+     */
+    public Uni<WordFrequencies> searchStatistics() {
+        return pool.query("""
+                SELECT coalesce(most_common_vals::text::text[], '{}'), coalesce(most_common_freqs, '{}'),
+                       coalesce(histogram_bounds::text::text[], '{}'), null_frac
+                FROM pg_stats
+                WHERE schemaname = current_schema() AND tablename = 'transactions' AND attname = 'search_text'""")
+                .execute().map(rows -> {
+                    if (rows.size() == 0) {
+                        return WordFrequencies.NONE;
+                    }
+                    Row r = rows.iterator().next();
+                    return new WordFrequencies(List.of(r.getArrayOfStrings(0)), List.of(r.getArrayOfFloats(1)),
+                            List.of(r.getArrayOfStrings(2)), r.getFloat(3));
+                });
     }
 
     public Uni<LedgerTransaction> find(UUID companyId, UUID id) {

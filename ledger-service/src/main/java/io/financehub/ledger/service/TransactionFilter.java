@@ -15,13 +15,27 @@ import io.financehub.ledger.SearchText;
  * @param search     the folded search term (see {@link SearchText#fold}), matched anywhere in the search text
  * @param walkRange  test the search term on each row of the date range rather than reading the trigram index: set
  *                   by {@link TransactionService} when the range holds few enough rows
+ * @param indexWord  the one word of a several-word search the trigram index is given (a rare word beside common
+ *                   ones, see {@link WordFrequencies}), or null for all of them: set by {@link TransactionService}
  */
 public record TransactionFilter(UUID accountId, UUID categoryId, OffsetDateTime from, OffsetDateTime until,
-        BigDecimal minAmount, BigDecimal maxAmount, String type, String status, String search, boolean walkRange) {
+        BigDecimal minAmount, BigDecimal maxAmount, String type, String status, String search, boolean walkRange,
+        String indexWord) {
 
     public TransactionFilter(UUID accountId, UUID categoryId, OffsetDateTime from, OffsetDateTime until,
             BigDecimal minAmount, BigDecimal maxAmount, String type, String status, String search) {
-        this(accountId, categoryId, from, until, minAmount, maxAmount, type, status, search, false);
+        this(accountId, categoryId, from, until, minAmount, maxAmount, type, status, search, false, null);
+    }
+
+    /** A search of several words: the only one whose index condition can leave words out. */
+    public boolean searchesWords() {
+        return search != null && search.indexOf(' ') >= 0;
+    }
+
+    /** The trigram index is given only {@code word}, one of the search's words; the phrase is tested on its rows. */
+    public TransactionFilter indexingOnly(String word) {
+        return new TransactionFilter(accountId, categoryId, from, until, minAmount, maxAmount, type, status, search,
+                walkRange, word);
     }
 
     /** A search within a date range: the only filters for which walking the range can beat the trigram index. */
@@ -31,7 +45,7 @@ public record TransactionFilter(UUID accountId, UUID categoryId, OffsetDateTime 
 
     public TransactionFilter walkingRange() {
         return new TransactionFilter(accountId, categoryId, from, until, minAmount, maxAmount, type, status, search,
-                true);
+                true, indexWord);
     }
 
     /** Appends " AND ..." conditions on alias t, adding their values to params ($n numbered from params' size). */
@@ -53,13 +67,14 @@ public record TransactionFilter(UUID accountId, UUID categoryId, OffsetDateTime 
             sql.append(" AND strpos(t.search_text, $").append(params.size()).append(") > 0");
             return;
         }
-        String words = SearchText.wordsPattern(search);
+        String words = indexWord != null ? SearchText.containsPattern(indexWord) : SearchText.wordsPattern(search);
         if (words == null) {
             condition(sql, params, "t.search_text LIKE ", SearchText.containsPattern(search));
             return;
         }
-        // Several words: the trigram index gets '%w1%w2%', whose trigrams lie inside the words. The phrase's own
-        // pattern adds the trigrams that span a word's edge (' si', 'ia '), the most frequent ones, which made the
+        // Several words: the trigram index gets '%w1%w2%', whose trigrams lie inside the words (or '%w2%' alone,
+        // when w2 is rare and w1 common: every row with the phrase has w2, and w1's long posting lists are not read).
+        // The phrase's own pattern adds the trigrams that span a word's edge (' si', 'ia '), the most frequent ones, which made the
         // index scan 2-3 times slower. The exact phrase is then tested on the candidates; it is written as
         // NOT (... = 0) so that the planner takes it as nearly always true and keeps the LIKE's estimate, which
         // comes from the column's statistics, as the estimate of the search.

@@ -33,11 +33,14 @@ public class TransactionService {
     private final TransactionQueryRepository transactions;
     private final Pool pool;
     private final LedgerCalendar calendar;
+    private final SearchStatistics statistics;
 
-    TransactionService(TransactionQueryRepository transactions, Pool pool, LedgerCalendar calendar) {
+    TransactionService(TransactionQueryRepository transactions, Pool pool, LedgerCalendar calendar,
+            SearchStatistics statistics) {
         this.transactions = transactions;
         this.pool = pool;
         this.calendar = calendar;
+        this.statistics = statistics;
     }
 
     /**
@@ -54,16 +57,27 @@ public class TransactionService {
                 .map(rows -> rows.size() > size ? new Page(rows.subList(0, size), true) : new Page(rows, false));
     }
 
-    /** The filter, told to walk its date range when the range is short (see {@link #RANGE_WALK_ROWS}). */
+    /**
+     * The filter, told to walk its date range when the range is short (see {@link #RANGE_WALK_ROWS}), or else, for
+     * a search of a rare word beside common ones, to give the trigram index the rare word alone.
+     */
     private Uni<TransactionFilter> planned(UUID companyId, TransactionFilter filter) {
         if (!filter.searchesRange()) {
-            return Uni.createFrom().item(filter);
+            return Uni.createFrom().item(indexed(filter));
         }
         LocalDate firstMonth = filter.from() == null ? null : calendar.dayOf(filter.from()).withDayOfMonth(1);
         LocalDate lastMonth = filter.until() == null ? null
                 : calendar.dayOf(filter.until().minusNanos(1)).withDayOfMonth(1);
         return transactions.rowsInMonths(companyId, firstMonth, lastMonth)
-                .map(rows -> rows <= RANGE_WALK_ROWS ? filter.walkingRange() : filter);
+                .map(rows -> rows <= RANGE_WALK_ROWS ? filter.walkingRange() : indexed(filter));
+    }
+
+    private TransactionFilter indexed(TransactionFilter filter) {
+        if (!filter.searchesWords()) {
+            return filter;
+        }
+        String word = statistics.current().rareWordAmongCommon(filter.search());
+        return word == null ? filter : filter.indexingOnly(word);
     }
 
     /**

@@ -428,8 +428,8 @@ class LedgerBenchmark {
                         + "' AND t.date < '" + calendar.startOf(LocalDate.of(2025, 1, 1)) + "'",
                 "t.search_text LIKE '%ifood%' AND t.amount >= 100 AND t.amount <= 500",
                 "t.search_text LIKE '%tarifa%'",
-                "t.search_text LIKE '%guimaraes%4242%' AND NOT strpos(t.search_text, 'guimaraes 4242') = 0 AND "
-                        + account,
+                // 4242 is rare and guimaraes common (the column's statistics say so): the index gets 4242 alone.
+                "t.search_text LIKE '%4242%' AND NOT strpos(t.search_text, 'guimaraes 4242') = 0 AND " + account,
                 "t.search_text LIKE '%padaria%sao%joao%' AND NOT strpos(t.search_text, 'padaria sao joao') = 0 "
                         + "AND t.type = 'DEBIT'",
                 "t.search_text LIKE '%rendimento%vitoria%' AND NOT strpos(t.search_text, 'rendimento vitoria') = 0 "
