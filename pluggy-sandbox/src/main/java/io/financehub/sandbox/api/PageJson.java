@@ -12,6 +12,9 @@ import java.util.List;
 import java.util.Map;
 
 import io.financehub.sandbox.config.JsonCustomizer;
+import io.financehub.sandbox.data.Draft;
+import io.financehub.sandbox.data.Ledger;
+import io.financehub.sandbox.data.Ledger.Row;
 import io.financehub.sandbox.data.Transaction;
 import io.financehub.sandbox.data.Transaction.BoletoMetadata;
 import io.financehub.sandbox.data.Transaction.CreditCardMetadata;
@@ -32,12 +35,19 @@ import io.financehub.sandbox.data.Transaction.PaymentData;
  * account holder, shared records, as one piece too. Only ids, amounts, dates and per-transaction numbers are encoded
  * each time. What is remembered is a pure function of the value, so an equal value gives the same bytes.
  *
+ * <p>A generated page is written from the ledger's {@link Row}s, field for field what the record the row renders
+ * to would give ({@code PageJsonTest} holds the two to each other and to Jackson), without the record: its id is
+ * written from the UUID's two halves, amounts from cents and dates from milliseconds.
+ *
  * <p>Not thread-safe: one writer per generating thread, reused page after page (its buffer is the last page's).
  */
 final class PageJson {
 
     private static final long DAY = 86_400_000L;
     private static final byte[] HEX = fragment("0123456789ABCDEF");
+    private static final byte[] LOWER_HEX = fragment("0123456789abcdef");
+    /** 10^17: cents below it in magnitude have fewer than 18 digits. */
+    private static final long CENTS_BOUND = 100_000_000_000_000_000L;
     /** "00" to "99". */
     private static final byte[] PAIRS = new byte[200];
     /** 10^i for i in 0..18. */
@@ -190,6 +200,9 @@ final class PageJson {
     private final int[] seenLength = new int[2];
     private int lastSeen;
     private char[] chars = new char[256];
+    /** The last transaction date written from milliseconds, and its JSON: a page spans few days, in order. */
+    private long lastDate = Long.MIN_VALUE;
+    private byte[] lastDateJson;
     private final Instant[] recent = new Instant[2];
     private final byte[][] recentJson = new byte[2][];
     private int nextSlot;
@@ -225,6 +238,33 @@ final class PageJson {
         return this;
     }
 
+    /** {@link #cursorPage(List, String)} of the records {@code rows} render to. */
+    PageJson cursorPage(Ledger ledger, List<Row> rows, String next) {
+        start();
+        raw(RESULTS);
+        rows(ledger, rows);
+        raw(NEXT);
+        string(next);
+        raw('}');
+        return this;
+    }
+
+    /** {@link #offsetPage(long, long, int, List)} of the records {@code rows} render to. */
+    PageJson offsetPage(long total, long totalPages, int page, Ledger ledger, List<Row> rows) {
+        start();
+        raw(TOTAL);
+        number(total);
+        raw(TOTAL_PAGES);
+        number(totalPages);
+        raw(PAGE);
+        number(page);
+        raw(PAGE_RESULTS);
+        rows(ledger, rows);
+        raw(']');
+        raw('}');
+        return this;
+    }
+
     private void start() {
         pos = 0;
         seen[0] = null;
@@ -252,7 +292,65 @@ final class PageJson {
         }
     }
 
+    private void rows(Ledger ledger, List<Row> rows) {
+        String account = ledger.spec().accountId();
+        for (int i = 0; i < rows.size(); i++) {
+            if (i > 0) {
+                raw(',');
+            }
+            row(ledger, account, rows.get(i));
+        }
+    }
+
     // ---------------------------------------------------------------- Pluggy's records
+
+    /** What {@link #transaction} writes for the record the row renders to ({@code Ledger.render}). */
+    private void row(Ledger ledger, String account, Row r) {
+        Draft d = r.draft();
+        raw(T_ID);
+        long check = ledger.idCheck(r.seq());
+        uuid(ledger.idHigh(check), Ledger.idLow(check, r.seq()));
+        field(accountId, account);
+        raw(T_DATE);
+        date(d.dateMillis());
+        field(description, d.description());
+        raw(T_DESCRIPTION_RAW);
+        string(d.descriptionRaw());
+        field(type, d.type());
+        raw(T_AMOUNT);
+        cents(d.amountCents());
+        raw(T_AMOUNT_IN_ACCOUNT_CURRENCY_NULL);
+        raw(T_BALANCE);
+        cents(r.balanceCents());
+        field(currencyCode, Ledger.CURRENCY);
+        field(category, ledger.category(d));
+        field(categoryId, d.categoryId());
+        field(status, d.status());
+        field(providerCode, d.providerCode());
+        if (d.providerId() == null) {
+            raw(T_PROVIDER_ID_NULL);
+        } else {
+            raw(T_PROVIDER_ID);
+            string(d.providerId());
+        }
+        field(operationType, d.operationType());
+        field(operationTypeAdditionalInfo, null);
+        if (d.paymentData() == null && d.creditCardMetadata() == null && d.merchant() == null) {
+            raw(T_NO_PAYMENT_CARD_MERCHANT);
+        } else {
+            raw(T_PAYMENT_DATA);
+            paymentData(d.paymentData());
+            raw(T_CREDIT_CARD_METADATA);
+            creditCardMetadata(d.creditCardMetadata());
+            raw(T_MERCHANT);
+            merchant(d.merchant());
+        }
+        raw(T_CREATED_AT);
+        instant(r.createdAt());
+        raw(T_UPDATED_AT);
+        instant(r.updatedAt());
+        raw('}');
+    }
 
     private void transaction(Transaction t) {
         raw(T_ID);
@@ -587,20 +685,61 @@ final class PageJson {
         }
         if (v.scale() == 2 && v.precision() < 18) {
             // Scale 0 keeps the compact long: longValue() reads it, where unscaledValue() would build a BigInteger.
-            long unscaled = v.scaleByPowerOfTen(2).longValue();
-            if (unscaled < 0) {
-                raw('-');
-                unscaled = -unscaled;
-            }
-            number(unscaled / 100);
-            long cents = unscaled % 100;
-            ensure(3);
-            buf[pos++] = '.';
-            buf[pos++] = (byte) ('0' + cents / 10);
-            buf[pos++] = (byte) ('0' + cents % 10);
+            scaleTwo(v.scaleByPowerOfTen(2).longValue());
             return;
         }
         ascii(v.toString());
+    }
+
+    /** {@code BigDecimal.valueOf(cents, 2)} as {@link #decimal} writes it. */
+    private void cents(long cents) {
+        if (cents > -CENTS_BOUND && cents < CENTS_BOUND) {
+            scaleTwo(cents);
+        } else {
+            decimal(BigDecimal.valueOf(cents, 2));
+        }
+    }
+
+    /** A scale-2 decimal of fewer than 18 digits, from its unscaled value. */
+    private void scaleTwo(long unscaled) {
+        if (unscaled < 0) {
+            raw('-');
+            unscaled = -unscaled;
+        }
+        number(unscaled / 100);
+        long cents = unscaled % 100;
+        ensure(3);
+        buf[pos++] = '.';
+        buf[pos++] = (byte) ('0' + cents / 10);
+        buf[pos++] = (byte) ('0' + cents % 10);
+    }
+
+    /** {@code new UUID(msb, lsb).toString()}, quoted. */
+    private void uuid(long msb, long lsb) {
+        ensure(38);
+        byte[] b = buf;
+        int p = pos;
+        b[p++] = '"';
+        p = hex(b, p, msb >>> 32, 8);
+        b[p++] = '-';
+        p = hex(b, p, msb >>> 16, 4);
+        b[p++] = '-';
+        p = hex(b, p, msb, 4);
+        b[p++] = '-';
+        p = hex(b, p, lsb >>> 48, 4);
+        b[p++] = '-';
+        p = hex(b, p, lsb, 12);
+        b[p++] = '"';
+        pos = p;
+    }
+
+    /** The low {@code digits} hex digits of {@code v}, lower case. */
+    private static int hex(byte[] b, int p, long v, int digits) {
+        for (int i = digits - 1; i >= 0; i--) {
+            b[p + i] = LOWER_HEX[(int) (v & 0xf)];
+            v >>>= 4;
+        }
+        return p + digits;
     }
 
     private void number(long v) {
@@ -670,16 +809,34 @@ final class PageJson {
         recentJson[slot] = Arrays.copyOfRange(buf, start, pos);
     }
 
+    /** {@code Instant.ofEpochMilli(millis)} as {@link #instant} writes it. */
+    private void date(long millis) {
+        if (millis == lastDate) {
+            raw(lastDateJson);
+            return;
+        }
+        int start = pos;
+        format(null, millis);
+        lastDate = millis;
+        lastDateJson = Arrays.copyOfRange(buf, start, pos);
+    }
+
     private void format(Instant t) {
         long millis;
         try {
             millis = t.toEpochMilli();
         } catch (ArithmeticException e) {
-            millis = Long.MIN_VALUE;
-        }
-        LocalDate day = millis == Long.MIN_VALUE ? null : LocalDate.ofEpochDay(Math.floorDiv(millis, DAY));
-        if (day == null || day.getYear() < 0 || day.getYear() > 9999) {
             string(JsonCustomizer.format(t));
+            return;
+        }
+        format(t, millis);
+    }
+
+    /** {@code t}, whose epoch millisecond is {@code millis}; null: {@code Instant.ofEpochMilli(millis)}. */
+    private void format(Instant t, long millis) {
+        LocalDate day = LocalDate.ofEpochDay(Math.floorDiv(millis, DAY));
+        if (day.getYear() < 0 || day.getYear() > 9999) {
+            string(JsonCustomizer.format(t != null ? t : Instant.ofEpochMilli(millis)));
             return;
         }
         long ms = Math.floorMod(millis, DAY);

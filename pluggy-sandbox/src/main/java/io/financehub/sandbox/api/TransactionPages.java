@@ -152,7 +152,9 @@ public class TransactionPages {
         return cache.computeIfAbsent(key, page -> generate(key, page, () -> {
             Ledger.Slice slice = ledger.pageAfter(r.query(), r.afterSeq(), r.size());
             String next = slice.hasMore() ? linkPrefix + cursor(slice.lastSeq()) : null;
-            ByteBuffer json = writers.get().cursorPage(slice.results(), next).direct();
+            PageJson writer = writers.get();
+            ByteBuffer json = (slice.rows() != null ? writer.cursorPage(ledger, slice.rows(), next)
+                    : writer.cursorPage(slice.results(), next)).direct();
             return new CachedPage(body(json), slice.lastSeq(), slice.hasMore());
         }));
     }
@@ -165,7 +167,10 @@ public class TransactionPages {
             Ledger.Slice slice = ledger.pageByOffset(r.query(), (long) (r.page() - 1) * r.size(), r.size());
             long total = slice.total();
             long totalPages = (total + r.size() - 1) / r.size();
-            ByteBuffer json = writers.get().offsetPage(total, totalPages, r.page(), slice.results()).direct();
+            PageJson writer = writers.get();
+            ByteBuffer json = (slice.rows() != null
+                    ? writer.offsetPage(total, totalPages, r.page(), ledger, slice.rows())
+                    : writer.offsetPage(total, totalPages, r.page(), slice.results())).direct();
             return new CachedPage(body(json), slice.lastSeq(), slice.hasMore());
         })).thenApply(CachedPage::body);
     }

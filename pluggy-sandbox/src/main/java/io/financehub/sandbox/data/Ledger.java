@@ -24,6 +24,8 @@ import io.financehub.sandbox.data.Det.Draw;
  */
 public final class Ledger {
 
+    /** The currency of every account. */
+    public static final String CURRENCY = "BRL";
     private static final int BLOCK = 512;
     private static final long DAY = 86_400_000L;
 
@@ -66,8 +68,63 @@ public final class Ledger {
         }
     }
 
-    /** What a listing returns: the page, the seq of its last element and whether more follow. */
-    public record Slice(List<Transaction> results, long lastSeq, boolean hasMore, long total) {
+    /**
+     * One transaction of a page as the ledger has it, before it is a {@link Transaction}: a page writer reads its
+     * fields from here ({@link Ledger#category}, {@link Ledger#idHigh}, {@link Ledger#idLow}) without building the
+     * record, its id string, its {@code BigDecimal}s and {@code Instant}s.
+     */
+    public record Row(long seq, Draft draft, long balanceCents, Instant createdAt, Instant updatedAt) {
+    }
+
+    /**
+     * What a listing returns: the page, the seq of its last element and whether more follow. A generated page holds
+     * its {@link Row}s and renders the records only when {@link #results()} is asked for.
+     */
+    public static final class Slice {
+        private final Ledger ledger;
+        private final List<Row> rows;
+        private List<Transaction> results;
+        private final long lastSeq;
+        private final boolean hasMore;
+        private final long total;
+
+        private Slice(Ledger ledger, List<Row> rows, List<Transaction> results, long lastSeq, boolean hasMore,
+                long total) {
+            this.ledger = ledger;
+            this.rows = rows;
+            this.results = results;
+            this.lastSeq = lastSeq;
+            this.hasMore = hasMore;
+            this.total = total;
+        }
+
+        public List<Transaction> results() {
+            if (results == null) {
+                List<Transaction> out = new ArrayList<>(rows.size());
+                for (Row r : rows) {
+                    out.add(ledger.render(r));
+                }
+                results = out;
+            }
+            return results;
+        }
+
+        /** The page as rows, or null when it was built from records (a listing by ids). */
+        public List<Row> rows() {
+            return rows;
+        }
+
+        public long lastSeq() {
+            return lastSeq;
+        }
+
+        public boolean hasMore() {
+            return hasMore;
+        }
+
+        public long total() {
+            return total;
+        }
     }
 
     /** A live transaction in the truth: the fields a ledger is compared on. */
@@ -115,9 +172,26 @@ public final class Ledger {
      */
     public static String transactionId(AccountSpec spec, long seq) {
         long check = Det.hash(spec.seed(), seq, 99);
-        long msb = ((long) spec.key() << 32) | (check & 0xffff0fffL) | 0x4000L;
-        long lsb = 0x8000000000000000L | ((check >>> 32) & 0x3fffffffL) << 32 | (seq & 0xffffffffL);
-        return new UUID(msb, lsb).toString();
+        return new UUID(idHigh(spec, check), idLow(check, seq)).toString();
+    }
+
+    private static long idHigh(AccountSpec spec, long check) {
+        return ((long) spec.key() << 32) | (check & 0xffff0fffL) | 0x4000L;
+    }
+
+    /** The least significant half of the id of {@code seq}, given its {@link #idCheck}. */
+    public static long idLow(long check, long seq) {
+        return 0x8000000000000000L | ((check >>> 32) & 0x3fffffffL) << 32 | (seq & 0xffffffffL);
+    }
+
+    /** The hash guarding the id of {@code seq}. */
+    public long idCheck(long seq) {
+        return Det.hash(spec.seed(), seq, 99);
+    }
+
+    /** The most significant half of the id of a transaction of this account, given its {@link #idCheck}. */
+    public long idHigh(long check) {
+        return idHigh(spec, check);
     }
 
     /** The account key of a transaction id, or empty when it is not one of ours. */
@@ -205,11 +279,20 @@ public final class Ledger {
         return c != null ? c.draft() : TransactionGenerator.draft(generator, seq);
     }
 
+    /** The description of a draft's category, as its record carries it. */
+    public String category(Draft d) {
+        return d.categoryId() == null ? null : categoryDescriptions.get(d.categoryId());
+    }
+
+    private Transaction render(Row r) {
+        return render(r.seq(), r.draft(), r.balanceCents(), r.createdAt(), r.updatedAt());
+    }
+
     private Transaction render(long seq, Draft d, long balanceCents, Instant createdAt, Instant updatedAt) {
-        String category = d.categoryId() == null ? null : categoryDescriptions.get(d.categoryId());
+        String category = category(d);
         return new Transaction(transactionId(spec, seq), spec.accountId(), Instant.ofEpochMilli(d.dateMillis()),
                 d.description(), d.descriptionRaw(), d.type(), BigDecimal.valueOf(d.amountCents(), 2), null,
-                BigDecimal.valueOf(balanceCents, 2), "BRL", category, d.categoryId(), d.status(), d.providerCode(),
+                BigDecimal.valueOf(balanceCents, 2), CURRENCY, category, d.categoryId(), d.status(), d.providerCode(),
                 d.providerId(), d.operationType(), null, d.paymentData(), d.creditCardMetadata(), d.merchant(),
                 createdAt, updatedAt);
     }
@@ -258,7 +341,7 @@ public final class Ledger {
             List<Transaction> all = byIds(st, q);
             int from = (int) Math.min(offset, all.size());
             int to = (int) Math.min(all.size(), offset + limit);
-            return new Slice(all.subList(from, to), -1, to < all.size(), all.size());
+            return new Slice(this, null, all.subList(from, to), -1, to < all.size(), all.size());
         }
         long total = count(q);
         long startSeq;
@@ -287,7 +370,8 @@ public final class Ledger {
                     rest.add(t);
                 }
             }
-            return new Slice(rest, rest.isEmpty() ? afterSeq : seqOf(rest.get(rest.size() - 1).id()), false, -1);
+            return new Slice(this, null, rest, rest.isEmpty() ? afterSeq : seqOf(rest.get(rest.size() - 1).id()),
+                    false, -1);
         }
         long startSeq = baseIncluded(q) ? Math.max(lo(q), afterSeq + 1) : Long.MAX_VALUE;
         if (afterSeq >= spec.count()) {
@@ -315,7 +399,7 @@ public final class Ledger {
      */
     private Slice collect(State st, TransactionQuery q, long startSeq, int skipAddedMatches, long afterSeq, int limit,
             long total) {
-        List<Transaction> out = new ArrayList<>(Math.min(limit, 512));
+        List<Row> out = new ArrayList<>(Math.min(limit, 512));
         long last = afterSeq;
         long hi = baseIncluded(q) ? hi(q) : 0;
         if (startSeq < hi) {
@@ -326,7 +410,7 @@ public final class Ledger {
                     Changed c = st.changedAt(seq);
                     Draft d = baseDraft(st, seq, c);
                     balance += d.amountCents();
-                    out.add(render(seq, d, balance, baseCreatedAt, c == null ? baseCreatedAt : c.updatedAt()));
+                    out.add(new Row(seq, d, balance, baseCreatedAt, c == null ? baseCreatedAt : c.updatedAt()));
                     last = seq;
                 }
                 seq++;
@@ -334,7 +418,7 @@ public final class Ledger {
             if (out.size() == limit) {
                 boolean more = hasLiveBase(st, seq, hi)
                         || st.added().stream().anyMatch(a -> a.seq() > afterSeq && matches(a, q));
-                return new Slice(out, last, more, total);
+                return new Slice(this, out, null, last, more, total);
             }
         }
         return appendAdded(st, q, out, skipAddedMatches, afterSeq, limit, total, last);
@@ -344,7 +428,7 @@ public final class Ledger {
         return from < hi && (hi - from) > st.deletedBetween(from, hi);
     }
 
-    private Slice appendAdded(State st, TransactionQuery q, List<Transaction> out, int skipMatches, long afterSeq,
+    private Slice appendAdded(State st, TransactionQuery q, List<Row> out, int skipMatches, long afterSeq,
             int limit, long total, long last) {
         long balance = spec.openingCents() + basePrefix(spec.count()) - st.deletedSum();
         int skipped = 0;
@@ -362,10 +446,10 @@ public final class Ledger {
                 more = true;
                 break;
             }
-            out.add(render(a.seq(), a.draft(), balance, a.createdAt(), a.updatedAt()));
+            out.add(new Row(a.seq(), a.draft(), balance, a.createdAt(), a.updatedAt()));
             last = a.seq();
         }
-        return new Slice(out, last, more, total);
+        return new Slice(this, out, null, last, more, total);
     }
 
     private List<Transaction> byIds(State st, TransactionQuery q) {

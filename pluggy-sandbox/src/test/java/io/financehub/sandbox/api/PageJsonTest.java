@@ -76,8 +76,11 @@ class PageJsonTest {
                 do {
                     slice = ledger.pageAfter(TransactionQuery.ALL, after, 500);
                     String next = slice.hasMore() ? "http://localhost:8091/v2/transactions?accountId=x&after=y" : null;
-                    assertEquals(jackson(cursor(slice.results(), next)),
-                            text(writer.cursorPage(slice.results(), next).bytes()), kind + " page after " + after);
+                    String expected = jackson(cursor(slice.results(), next));
+                    assertEquals(expected, text(writer.cursorPage(slice.results(), next).bytes()),
+                            kind + " page after " + after);
+                    assertEquals(expected, text(writer.cursorPage(ledger, slice.rows(), next).bytes()),
+                            kind + " page after " + after + ", from rows");
                     after = slice.lastSeq();
                     pages++;
                 } while (slice.hasMore());
@@ -90,6 +93,8 @@ class PageJsonTest {
                 v1.put("results", offset.results());
                 assertEquals(jackson(v1), text(writer.offsetPage(offset.total(), (offset.total() + 499) / 500, 4,
                         offset.results()).bytes()), kind + " v1 page 4");
+                assertEquals(jackson(v1), text(writer.offsetPage(offset.total(), (offset.total() + 499) / 500, 4,
+                        ledger, offset.rows()).bytes()), kind + " v1 page 4, from rows");
             }
         }
         assertEquals(32, pages);
@@ -173,6 +178,10 @@ class PageJsonTest {
                                 null, null), first.createdAt(), first.updatedAt()));
                 String next = pages % 2 == 0 ? "http://localhost:8091/v2/transactions?accountId=x&after=" + pages
                         : null;
+                // The same writer, in between, writing a generated page from its rows.
+                Ledger.Slice slice = ledger.pageByOffset(TransactionQuery.ALL, offset, 400);
+                assertEquals(jackson(cursor(slice.results(), next)),
+                        text(reused.cursorPage(ledger, slice.rows(), next).bytes()), "page " + pages + " from rows");
                 String expected = jackson(cursor(results, next));
                 String written = text(reused.cursorPage(results, next).bytes());
                 JsonNode tree = mapper.readTree(written);
