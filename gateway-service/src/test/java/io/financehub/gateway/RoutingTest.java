@@ -168,6 +168,21 @@ class RoutingTest {
     }
 
     @Test
+    void proxiedCallsHaveNoHttpClientSeries() {
+        String token = TestTokens.member(UUID.randomUUID());
+        for (String id : new String[] {"client-acc-1", "client-acc-2"}) {
+            given().auth().oauth2(token).get("/api/banking/accounts/" + id + "/").then().statusCode(200);
+            given().post("/api/banking/webhooks/pluggy/" + id).then().statusCode(200);
+        }
+        given().get("/openapi/ledger-service").then().statusCode(200);
+
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        String clientSeries = metrics.lines().filter(line -> line.startsWith("http_client_"))
+                .collect(java.util.stream.Collectors.joining("\n"));
+        assertEquals("", clientSeries, "the proxy's downstream calls are not measured as HTTP client requests");
+    }
+
+    @Test
     void keepsTheServicesStatusAndProblemJson() {
         given().auth().oauth2(TestTokens.member(UUID.randomUUID())).header("X-Stub-Status", "409")
                 .post("/api/banking/categories/")
