@@ -39,6 +39,10 @@ import io.financehub.support.testing.TestTokens;
  * alternating rounds of one run. Off by default; run with {@code mvn -B -pl gateway-service verify -Dbench=true} (the
  * bench profile of the pom skips the other tests and runs this one after packaging). Extra JVM options for the gateway
  * (a profiler, GC logging) go in {@code -Dbench.jvm-args=...}.
+ * <p>
+ * {@code -Dbench.pin=true} pins with taskset: the gateway to {@code bench.gateway-cpus} (default 1), wrk and this JVM
+ * (the stub services) to {@code bench.client-cpus} (default 0), the same for the direct and the gateway runs; without
+ * it all three processes share every core, as on a machine where nothing is pinned.
  */
 @EnabledIfSystemProperty(named = "bench", matches = "true")
 class ProxyBenchmarkIT {
@@ -49,6 +53,11 @@ class ProxyBenchmarkIT {
     private static final int MEASURE_SECONDS = Integer.getInteger("bench.seconds", 15);
     private static final int ROUNDS = Integer.getInteger("bench.rounds", 4);
     private static final long TARGET_MICROS = 2000;
+    private static final boolean PIN = Boolean.getBoolean("bench.pin");
+    private static final String GATEWAY_CPUS = System.getProperty("bench.gateway-cpus", "1");
+    private static final String CLIENT_CPUS = System.getProperty("bench.client-cpus", "0");
+    /** Read before this JVM is pinned. */
+    private static final int MACHINE_CPUS = Runtime.getRuntime().availableProcessors();
     private static final Pattern RESULT = Pattern.compile(
             "RESULT requests=(\\d+) duration_us=(\\d+) p50_us=(\\d+) p90_us=(\\d+) p99_us=(\\d+) max_us=(\\d+) errors=(\\d+)");
 
@@ -60,6 +69,10 @@ class ProxyBenchmarkIT {
 
     @BeforeAll
     static void startGateway() throws Exception {
+        if (PIN) {
+            // Every thread of this JVM, the stub services' event loops included, and those it starts later.
+            run(List.of("taskset", "-a", "-p", "-c", CLIENT_CPUS, Long.toString(ProcessHandle.current().pid())));
+        }
         Map<String, String> config = new LinkedHashMap<>();
         config.putAll(new JwtTestResource().start());
         config.putAll(new GatewayKeysTestResource().start());
@@ -79,8 +92,15 @@ class ProxyBenchmarkIT {
             throw new IllegalStateException("No packaged gateway at " + jar.toAbsolutePath() + " (mvn package first)");
         }
         List<String> command = new ArrayList<>();
+        if (PIN) {
+            command.addAll(List.of("taskset", "-c", GATEWAY_CPUS));
+        }
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx384m"); // as deploy/local/up runs every service
+        if (PIN) {
+            // Sized as unpinned (G1, four event loops): on one CPU the JVM would pick the serial collector and two loops.
+            command.add("-XX:ActiveProcessorCount=" + MACHINE_CPUS);
+        }
         String extra = System.getProperty("bench.jvm-args", "").trim();
         if (!extra.isEmpty()) {
             command.addAll(List.of(extra.split("\\s+")));
@@ -123,18 +143,27 @@ class ProxyBenchmarkIT {
         long errors = 0;
         long worst = Long.MIN_VALUE;
         StringBuilder report = new StringBuilder(String.format("%n=== gateway hop benchmark: packaged jar, wrk %d connections,"
-                + " %d ms pacing, %d rounds of %d s per target; load average before: %s ===%n",
-                CONNECTIONS, DELAY_MS, ROUNDS, MEASURE_SECONDS, loadAverage()));
+                + " %d ms pacing, %d rounds of %d s per target, %s; load average before: %s ===%n",
+                CONNECTIONS, DELAY_MS, ROUNDS, MEASURE_SECONDS,
+                PIN ? "pinned (gateway on CPU " + GATEWAY_CPUS + ", wrk and stubs on CPU " + CLIENT_CPUS + ")" : "unpinned",
+                loadAverage()));
         for (int round = 1; round <= ROUNDS; round++) {
+            long cpu0 = gatewayCpuMillis();
             Result d = wrk(token, direct, MEASURE_SECONDS);
+            long cpu1 = gatewayCpuMillis();
             Result g = wrk(token, viaGateway, MEASURE_SECONDS);
+            long cpu2 = gatewayCpuMillis();
             Result p = wrk(token, proxyOnly, MEASURE_SECONDS);
+            long cpu3 = gatewayCpuMillis();
             report.append(d.line(round, "direct     "))
                     .append(g.line(round, "gateway    "))
                     .append(p.line(round, "proxy only "))
                     .append(String.format("round %d  p99 added: gateway %+.2f ms, proxy only %+.2f ms; load average %s%n",
                             round, (g.p99Micros() - d.p99Micros()) / 1000.0, (p.p99Micros() - d.p99Micros()) / 1000.0,
-                            loadAverage()));
+                            loadAverage()))
+                    .append(String.format("round %d  gateway process CPU: %d ms in the direct run (idle), %.0f us per request"
+                            + " in the gateway run, %.0f us per request in the proxy-only run%n", round, cpu1 - cpu0,
+                            (cpu2 - cpu1) * 1000.0 / g.requests(), (cpu3 - cpu2) * 1000.0 / p.requests()));
             worst = Math.max(worst, g.p99Micros() - d.p99Micros());
             errors += d.errors() + g.errors() + p.errors();
         }
@@ -145,8 +174,13 @@ class ProxyBenchmarkIT {
     }
 
     private static Result wrk(String token, String url, int seconds) throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(List.of("wrk", "-t2", "-c" + CONNECTIONS, "-d" + seconds + "s",
-                "--timeout", "5s", "-s", script.toString(), url)).redirectErrorStream(true);
+        List<String> command = new ArrayList<>();
+        if (PIN) {
+            command.addAll(List.of("taskset", "-c", CLIENT_CPUS));
+        }
+        command.addAll(List.of("wrk", "-t2", "-c" + CONNECTIONS, "-d" + seconds + "s",
+                "--timeout", "5s", "-s", script.toString(), url));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().put("WRK_TOKEN", token);
         builder.environment().put("WRK_DELAY_MS", Integer.toString(DELAY_MS));
         Process process = builder.start();
@@ -185,6 +219,25 @@ class ProxyBenchmarkIT {
             Thread.sleep(250);
         }
         throw new IllegalStateException("The gateway was not ready within 90 s:\n" + Files.readString(log));
+    }
+
+    /** User and system CPU time of the gateway's process so far, from /proc (clock ticks of 10 ms). */
+    private static long gatewayCpuMillis() {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(gateway.pid()), "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    private static void run(List<String> command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " failed:\n" + output);
+        }
     }
 
     private static String loadAverage() {
