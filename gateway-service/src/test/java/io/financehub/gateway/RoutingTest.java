@@ -22,6 +22,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import io.financehub.gateway.testing.GatewayKeysTestResource;
+import io.financehub.gateway.testing.SecurityIdentityProbe;
 import io.financehub.gateway.testing.StubDownstreams;
 import io.financehub.support.testing.JwtTestResource;
 import io.financehub.support.testing.TestTokens;
@@ -180,6 +181,17 @@ class RoutingTest {
         String clientSeries = metrics.lines().filter(line -> line.startsWith("http_client_"))
                 .collect(java.util.stream.Collectors.joining("\n"));
         assertEquals("", clientSeries, "the proxy's downstream calls are not measured as HTTP client requests");
+    }
+
+    @Test
+    void proxiedRequestsSkipQuarkusAuthentication() {
+        String probe = SecurityIdentityProbe.HEADER;
+        given().auth().oauth2(TestTokens.member(UUID.randomUUID())).header(probe, "1").get("/api/banking/accounts/")
+                .then().statusCode(200).header(probe, "false");
+        given().header(probe, "1").post("/api/banking/webhooks/pluggy/").then().statusCode(200).header(probe, "false");
+        given().header(probe, "1").get("/openapi/ledger-service").then().statusCode(200).header(probe, "false");
+        // The probe does see Quarkus' authentication where it runs: the gateway's own JAX-RS endpoints.
+        given().header(probe, "1").get("/.well-known/jwks.json").then().statusCode(200).header(probe, "true");
     }
 
     @Test

@@ -8,6 +8,8 @@ import java.util.concurrent.TimeoutException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.financehub.gateway.config.GatewayConfig;
@@ -16,6 +18,7 @@ import io.financehub.gateway.security.VerifiedTokens;
 import io.financehub.gateway.security.VerifiedTokens.VerifiedToken;
 import io.financehub.gateway.service.CompanyRateLimit;
 import io.quarkus.logging.Log;
+import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.circuitbreaker.OpenCircuitException;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
@@ -35,11 +38,21 @@ import io.vertx.httpproxy.ProxyRequest;
  * along so the service verifies the token again. A service that refuses connections or does not answer in time gets
  * a quick 503 or 504 Problem JSON, never a hanging client. Paths outside /api/banking and /openapi are left to the
  * rest of the router (the SPA).
+ * <p>
+ * Its routes run after Quarkus' CORS handler and before Quarkus' authentication and HTTP permission handlers, which
+ * these paths do not use (the token check above is the gateway's own): a proxied request does not build a deferred
+ * security identity nobody reads. quarkus.http.auth.permission.* therefore does not apply to /api/banking/** and
+ * /openapi/*. Quarkus' body-size limit, which runs after authentication, is checked here for them instead.
  */
 @ApplicationScoped
 public class ApiProxy {
 
     private static final String URL_PATH_TEMPLATE = "UrlPathTemplate";
+    /**
+     * Between Quarkus' CORS handler (order -300, SecurityHandlerPriorities.CORS negated) and its authentication
+     * handler (-200); EdgeFilters (-1000) runs before both.
+     */
+    static final int ROUTE_ORDER = -250;
 
     private final Downstreams downstreams;
     private final VerifiedTokens tokens;
@@ -47,25 +60,31 @@ public class ApiProxy {
     private final ObjectMapper json;
     private final boolean limitEnabled;
     private final String breakerRetryAfter;
+    private final long maxBodySize;
 
     ApiProxy(Downstreams downstreams, VerifiedTokens tokens, CompanyRateLimit companyLimit, ObjectMapper json,
-            GatewayConfig config) {
+            GatewayConfig config,
+            @ConfigProperty(name = "quarkus.http.limits.max-body-size") Optional<MemorySize> maxBodySize) {
         this.downstreams = downstreams;
         this.tokens = tokens;
         this.companyLimit = companyLimit;
         this.json = json;
         this.limitEnabled = config.rateLimit().enabled();
         this.breakerRetryAfter = Long.toString(Math.max(1, config.downstream().breakerReset().toSeconds()));
+        this.maxBodySize = maxBodySize.map(MemorySize::asLongValue).orElse(Long.MAX_VALUE);
     }
 
     void install(@Observes Router router) {
-        router.route(RouteTable.API_PREFIX + "*").order(1000).handler(this::api);
-        router.route("/api/banking").order(1000).handler(this::api);
-        router.get("/openapi/:service").order(1000).handler(this::openApi);
+        router.route(RouteTable.API_PREFIX + "*").order(ROUTE_ORDER).handler(this::api);
+        router.route("/api/banking").order(ROUTE_ORDER).handler(this::api);
+        router.get("/openapi/:service").order(ROUTE_ORDER).handler(this::openApi);
     }
 
     private void api(RoutingContext ctx) {
         ctx.request().pause();
+        if (tooLarge(ctx)) {
+            return;
+        }
         String path = ctx.normalizedPath();
         Optional<RouteTable.Route> found = RouteTable.route(path);
         if (found.isEmpty()) {
@@ -107,6 +126,28 @@ public class ApiProxy {
         if (request != null) {
             request.putLocal(URL_PATH_TEMPLATE, template);
         }
+    }
+
+    /**
+     * Quarkus' quarkus.http.limits.max-body-size check, as its own handler does it (which runs after authentication, so
+     * after these routes): a declared Content-Length over the limit gets 413 and the connection is closed.
+     */
+    private boolean tooLarge(RoutingContext ctx) {
+        String length = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (length == null || maxBodySize == Long.MAX_VALUE) {
+            return false;
+        }
+        try {
+            if (Long.parseLong(length.trim()) <= maxBodySize) {
+                return false;
+            }
+        } catch (NumberFormatException malformed) {
+            return false; // Netty's decoder refuses such a request before it gets here
+        }
+        ctx.response().putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE).setStatusCode(413)
+                .endHandler(ended -> ctx.request().connection().close());
+        ctx.response().end();
+        return true;
     }
 
     /** GET /openapi/{service} → the service's /q/openapi, for the suite's one Swagger UI. */
