@@ -2,13 +2,16 @@
 # Usage: pluggy-sandbox/src/test/bench/pages.sh [base-url] [seconds] — the transaction page benchmark of a running
 # sandbox: a 1,000,000-transaction account, 500-transaction pages with every field, read by wrk (a C load generator,
 # Debian package wrk) with 50 connections: hot (a cached page), cold (random pages, generated on demand), and one
-# client walking v2 by its next links. Prints p50/p99/max, the rate, the sandbox's and wrk's CPU time per page and
+# client walking v2 by its next links; then hot and cold again with each connection pausing PAUSE_MS (default 100)
+# between an answer and its next request (50 clients at ~500 pages/s, as users and syncs ask, rather than as fast as
+# the machine answers). Prints p50/p99/max, the rate, the sandbox's and wrk's CPU time per page and
 # the load average. Loopback only; each run lasts [seconds] (default 15).
 set -euo pipefail
 
 BASE=${1:-http://localhost:8090}
 SECONDS_PER_RUN=${2:-15}
 CLIENTS=${CLIENTS:-50}
+PAUSE_MS=${PAUSE_MS:-100}
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 command -v wrk >/dev/null || { echo "wrk not found: apt-get install -y wrk" >&2; exit 1; }
 
@@ -29,12 +32,12 @@ ACCOUNT=$(post /sandbox/scenarios '{"connectorId":0,"transactionCount":1000000,"
 export KEY ACCOUNT
 echo "sandbox $BASE (pid $pid), account $ACCOUNT: 1,000,000 transactions, $CLIENTS connections, ${SECONDS_PER_RUN} s per run"
 
-# run MODE CONNECTIONS SECONDS: one wrk run, then its figures and CPU time per page.
+# run MODE CONNECTIONS SECONDS [PAUSE_MS]: one wrk run, then its figures and CPU time per page.
 run() {
-  local mode=$1 connections=$2 seconds=$3 threads=2 before after out wrk_cpu server_ms wrk_ms requests
+  local mode=$1 connections=$2 seconds=$3 pause=${4:-0} threads=2 before after out wrk_cpu server_ms wrk_ms requests
   ((connections > 1)) || threads=1
   before=$(cpu_ticks "$pid")
-  out=$(MODE=$mode /usr/bin/time -f 'WRKCPU %U %S' wrk -t"$threads" -c"$connections" -d"${seconds}s" --timeout 30s \
+  out=$(MODE=$mode PAUSE_MS=$pause /usr/bin/time -f 'WRKCPU %U %S' wrk -t"$threads" -c"$connections" -d"${seconds}s" --timeout 30s \
     -s "$HERE/pages.lua" "$BASE" 2>&1)
   after=$(cpu_ticks "$pid")
   requests=$(sed -n 's/^RESULT .* requests=\([0-9]*\) .*/\1/p' <<<"$out")
@@ -51,3 +54,5 @@ run cold "$CLIENTS" 5 >/dev/null
 run hot "$CLIENTS" "$SECONDS_PER_RUN"
 run cold "$CLIENTS" "$SECONDS_PER_RUN"
 run walk 1 "$SECONDS_PER_RUN"
+run hot "$CLIENTS" "$SECONDS_PER_RUN" "$PAUSE_MS"
+run cold "$CLIENTS" "$SECONDS_PER_RUN" "$PAUSE_MS"
