@@ -141,9 +141,10 @@ public class TransactionIngestRepository {
      * every new row (otherwise the caller holds back the rest and releases what was stored).</li>
      * </ul>
      *
-     * Returns one row: the grant and the new ids in batch order ($27 month, $28 limit, rules from $29).
+     * Returns one row: the grant and the new ids in batch order ($27 month, $28 limit, rules from $29). Public because
+     * the benchmark runs this very statement through pgbench.
      */
-    static String store(Categorization categorization, List<Object> ruleParameters) {
+    public static String store(Categorization categorization, List<Object> ruleParameters) {
         return "WITH batch AS MATERIALIZED (" + BATCH + """
                 ), unheld AS MATERIALIZED (
                     SELECT b.pluggy_transaction_id AS id, b.ord,
