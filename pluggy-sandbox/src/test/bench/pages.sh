@@ -37,8 +37,8 @@ run() {
   local mode=$1 connections=$2 seconds=$3 pause=${4:-0} threads=2 before after out wrk_cpu server_ms wrk_ms requests
   ((connections > 1)) || threads=1
   before=$(cpu_ticks "$pid")
-  out=$(MODE=$mode PAUSE_MS=$pause /usr/bin/time -f 'WRKCPU %U %S' wrk -t"$threads" -c"$connections" -d"${seconds}s" --timeout 30s \
-    -s "$HERE/pages.lua" "$BASE" 2>&1)
+  out=$(MODE=$mode PAUSE_MS=$pause /usr/bin/time -f 'WRKCPU %U %S' \
+    wrk -t"$threads" -c"$connections" -d"${seconds}s" --timeout 30s -s "$HERE/pages.lua" "$BASE" 2>&1)
   after=$(cpu_ticks "$pid")
   requests=$(sed -n 's/^RESULT .* requests=\([0-9]*\) .*/\1/p' <<<"$out")
   wrk_cpu=$(awk '/^WRKCPU/ {print $2 + $3}' <<<"$out")
