@@ -18,6 +18,8 @@ import java.util.UUID;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -30,6 +32,7 @@ import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import io.vertx.core.Vertx;
 
 @QuarkusTest
 @WithTestResource(JwtTestResource.class)
@@ -41,6 +44,8 @@ class RoutingTest {
 
     @Inject
     RedisDataSource redis;
+    @Inject
+    Vertx vertx;
 
     @ParameterizedTest
     @CsvSource({
@@ -181,6 +186,12 @@ class RoutingTest {
         String clientSeries = metrics.lines().filter(line -> line.startsWith("http_client_"))
                 .collect(java.util.stream.Collectors.joining("\n"));
         assertEquals("", clientSeries, "the proxy's downstream calls are not measured as HTTP client requests");
+    }
+
+    @Test
+    @EnabledOnOs(value = OS.LINUX, architectures = { "amd64", "aarch64" })
+    void runsOnNettysEpollTransportOnLinux() {
+        assertTrue(vertx.isNativeTransportEnabled(), "the gateway's event loops run on epoll, not NIO");
     }
 
     @Test
