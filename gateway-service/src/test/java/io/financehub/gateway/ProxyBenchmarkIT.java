@@ -40,6 +40,11 @@ import io.financehub.support.testing.TestTokens;
  * bench profile of the pom skips the other tests and runs this one after packaging). Extra JVM options for the gateway
  * (a profiler, GC logging) go in {@code -Dbench.jvm-args=...}.
  * <p>
+ * Measuring starts once the gateway's JIT compilers have settled (see {@link #settle}). A round counts only if the
+ * hypervisor stole at most bench.max-steal-ms of CPU time during its direct and its gateway run; rounds go on until
+ * bench.rounds of them count, or bench.max-rounds were run. Every round is printed, counted or not, with the gateway's
+ * CPU per request, its compilers' share, the CPU used outside the benchmark and the steal.
+ * <p>
  * {@code -Dbench.pin=true} pins with taskset: the gateway to {@code bench.gateway-cpus} (default 1), wrk and this JVM
  * (the stub services) to {@code bench.client-cpus} (default 0), the same for the direct and the gateway runs; without
  * it all three processes share every core, as on a machine where nothing is pinned.
@@ -51,7 +56,18 @@ class ProxyBenchmarkIT {
     private static final int DELAY_MS = 19;
     private static final int WARMUP_SECONDS = Integer.getInteger("bench.warmup-seconds", 15);
     private static final int MEASURE_SECONDS = Integer.getInteger("bench.seconds", 15);
+    /** Rounds the verdict needs, each undisturbed by the host (see MAX_STEAL_MILLIS); at most MAX_ROUNDS are run. */
     private static final int ROUNDS = Integer.getInteger("bench.rounds", 4);
+    private static final int MAX_ROUNDS = Integer.getInteger("bench.max-rounds", 10);
+    /**
+     * A round counts only if the hypervisor took at most this much CPU time (steal, /proc/stat) from the machine during
+     * its direct run and during its gateway run, each 15 s of two cores. Steal comes in bursts of milliseconds that stall
+     * whatever waits for a CPU then; a 15 s p99 moves with them by more than the hop's whole target.
+     */
+    private static final long MAX_STEAL_MILLIS = Long.getLong("bench.max-steal-ms", 50);
+    /** Settled: the gateway's JIT compiler threads used at most this much CPU over one settling pass. */
+    private static final long SETTLED_JIT_MILLIS = Long.getLong("bench.settled-jit-ms", 100);
+    private static final int MAX_SETTLE_SECONDS = Integer.getInteger("bench.max-settle-seconds", 240);
     private static final long TARGET_MICROS = 2000;
     private static final boolean PIN = Boolean.getBoolean("bench.pin");
     private static final String GATEWAY_CPUS = System.getProperty("bench.gateway-cpus", "1");
@@ -140,19 +156,30 @@ class ProxyBenchmarkIT {
         wrk(token, direct, WARMUP_SECONDS);
         wrk(token, viaGateway, WARMUP_SECONDS);
         wrk(token, proxyOnly, WARMUP_SECONDS);
+        String settling = settle(token, viaGateway, proxyOnly);
         long errors = 0;
         long worst = Long.MIN_VALUE;
+        long worstOfAll = Long.MIN_VALUE;
+        int counted = 0;
         StringBuilder report = new StringBuilder(String.format("%n=== gateway hop benchmark: packaged jar, wrk %d connections,"
-                + " %d ms pacing, %d rounds of %d s per target, %s; load average before: %s ===%n",
-                CONNECTIONS, DELAY_MS, ROUNDS, MEASURE_SECONDS,
+                + " %d ms pacing, %d rounds of %d s per target with at most %d ms of steal per run (at most %d rounds), %s;"
+                + " load average before: %s ===%n",
+                CONNECTIONS, DELAY_MS, ROUNDS, MEASURE_SECONDS, MAX_STEAL_MILLIS, MAX_ROUNDS,
                 PIN ? "pinned (gateway on CPU " + GATEWAY_CPUS + ", wrk and stubs on CPU " + CLIENT_CPUS + ")" : "unpinned",
-                loadAverage()));
-        for (int round = 1; round <= ROUNDS; round++) {
+                loadAverage())).append(settling);
+        for (int round = 1; round <= MAX_ROUNDS && counted < ROUNDS; round++) {
             long cpu0 = gatewayCpuMillis();
+            long steal0 = stealMillis();
             Result d = wrk(token, direct, MEASURE_SECONDS);
             long cpu1 = gatewayCpuMillis();
+            long jit1 = gatewayJitMillis();
+            long outside1 = outsideCpuMillis(cpu1);
+            long steal1 = stealMillis();
             Result g = wrk(token, viaGateway, MEASURE_SECONDS);
             long cpu2 = gatewayCpuMillis();
+            long jit2 = gatewayJitMillis();
+            long outside2 = outsideCpuMillis(cpu2);
+            long steal2 = stealMillis();
             Result p = wrk(token, proxyOnly, MEASURE_SECONDS);
             long cpu3 = gatewayCpuMillis();
             report.append(d.line(round, "direct     "))
@@ -162,15 +189,62 @@ class ProxyBenchmarkIT {
                             round, (g.p99Micros() - d.p99Micros()) / 1000.0, (p.p99Micros() - d.p99Micros()) / 1000.0,
                             loadAverage()))
                     .append(String.format("round %d  gateway process CPU: %d ms in the direct run (idle), %.0f us per request"
-                            + " in the gateway run, %.0f us per request in the proxy-only run%n", round, cpu1 - cpu0,
-                            (cpu2 - cpu1) * 1000.0 / g.requests(), (cpu3 - cpu2) * 1000.0 / p.requests()));
-            worst = Math.max(worst, g.p99Micros() - d.p99Micros());
+                            + " in the gateway run (its JIT compilers: %d ms; outside the benchmark: %d ms; steal: %d ms, %d ms in the direct run),"
+                            + " %.0f us per request in the proxy-only run%n",
+                            round, cpu1 - cpu0, (cpu2 - cpu1) * 1000.0 / g.requests(), jit2 - jit1, outside2 - outside1,
+                            steal2 - steal1, steal1 - steal0,
+                            (cpu3 - cpu2) * 1000.0 / p.requests()));
+            long added = g.p99Micros() - d.p99Micros();
+            worstOfAll = Math.max(worstOfAll, added);
+            if (steal1 - steal0 <= MAX_STEAL_MILLIS && steal2 - steal1 <= MAX_STEAL_MILLIS) {
+                counted++;
+                worst = Math.max(worst, added);
+                report.append(String.format("round %d  counted (%d of %d)%n", round, counted, ROUNDS));
+            } else {
+                report.append(String.format("round %d  not counted: the host took more than %d ms of steal in a run%n",
+                        round, MAX_STEAL_MILLIS));
+            }
             errors += d.errors() + g.errors() + p.errors();
         }
-        report.append(String.format("p99 added by the gateway hop (worst of %d rounds): %.2f ms (target < 2 ms): %s%n",
-                ROUNDS, worst / 1000.0, worst < TARGET_MICROS ? "MET" : "NOT MET"));
+        report.append(String.format("p99 added by the gateway hop, worst of all rounds (disturbed ones included): %.2f ms%n",
+                worstOfAll / 1000.0));
+        if (counted < ROUNDS) {
+            report.append(String.format("p99 added by the gateway hop: INCONCLUSIVE, %d of %d rounds undisturbed by the host"
+                    + " (worst of those: %s)%n", counted, ROUNDS,
+                    counted == 0 ? "none" : String.format("%.2f ms", worst / 1000.0)));
+        } else {
+            report.append(String.format("p99 added by the gateway hop (worst of %d undisturbed rounds): %.2f ms"
+                    + " (target < 2 ms): %s%n", ROUNDS, worst / 1000.0, worst < TARGET_MICROS ? "MET" : "NOT MET"));
+        }
         System.out.println(report);
         assertEquals(0, errors, "wrk saw errors or non-2xx answers");
+    }
+
+    /**
+     * After the fixed warm-up, more passes through the gateway (both routes) until its JIT compilers have settled: at
+     * most bench.settled-jit-ms of their CPU in one pass, or bench.max-settle-seconds in all. A hop measured while C2 is
+     * still compiling the request path measures the compiler's share of two cores, not the gateway's steady state.
+     */
+    private static String settle(String token, String viaGateway, String proxyOnly) throws Exception {
+        StringBuilder passes = new StringBuilder();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(MAX_SETTLE_SECONDS);
+        int pass = 0;
+        while (true) {
+            long before = gatewayJitMillis();
+            wrk(token, viaGateway, MEASURE_SECONDS);
+            wrk(token, proxyOnly, MEASURE_SECONDS);
+            long jit = gatewayJitMillis() - before;
+            pass++;
+            passes.append(passes.isEmpty() ? "" : ", ").append(jit).append(" ms");
+            if (jit <= SETTLED_JIT_MILLIS) {
+                return String.format("settling: %d pass(es) of %d s per route; the gateway's JIT compilers used %s"
+                        + " (settled at <= %d ms)%n", pass, MEASURE_SECONDS, passes, SETTLED_JIT_MILLIS);
+            }
+            if (System.nanoTime() > deadline) {
+                return String.format("settling: NOT SETTLED after %d pass(es) of %d s per route; the gateway's JIT compilers"
+                        + " used %s (settled means <= %d ms)%n", pass, MEASURE_SECONDS, passes, SETTLED_JIT_MILLIS);
+            }
+        }
     }
 
     private static Result wrk(String token, String url, int seconds) throws IOException, InterruptedException {
@@ -230,6 +304,64 @@ class ProxyBenchmarkIT {
         } catch (IOException | RuntimeException e) {
             return -1;
         }
+    }
+
+    /**
+     * CPU time the machine spent so far outside the benchmark's own processes: all busy time in /proc/stat less the
+     * gateway's, this JVM's (the stub services) and its reaped children's (every finished wrk). Other services,
+     * brokers, kernel threads and builds land here.
+     */
+    private static long outsideCpuMillis(long gatewayCpuMillis) {
+        try {
+            String[] machine = machineCpu();
+            long busy = 0;
+            for (int field : new int[] {1, 2, 3, 6, 7}) { // user nice system irq softirq
+                busy += Long.parseLong(machine[field]);
+            }
+            String self = Files.readString(Path.of("/proc/self/stat"));
+            String[] fields = self.substring(self.lastIndexOf(')') + 2).split(" ");
+            long ours = Long.parseLong(fields[11]) + Long.parseLong(fields[12]) + Long.parseLong(fields[13])
+                    + Long.parseLong(fields[14]);
+            return (busy - ours) * 10 - gatewayCpuMillis;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /** Steal time so far: how long the hypervisor ran something else while this machine's CPUs had work. */
+    private static long stealMillis() {
+        try {
+            return Long.parseLong(machineCpu()[8]) * 10;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /** The aggregate "cpu" line of /proc/stat, split: user nice system idle iowait irq softirq steal ... */
+    private static String[] machineCpu() throws IOException {
+        return Files.readString(Path.of("/proc/stat")).lines().findFirst().orElseThrow().trim().split("\\s+");
+    }
+
+    /** CPU time of the gateway's JIT compiler threads (C1 and C2) so far, from /proc (clock ticks of 10 ms). */
+    private static long gatewayJitMillis() {
+        long ticks = 0;
+        try (var tasks = Files.list(Path.of("/proc", Long.toString(gateway.pid()), "task"))) {
+            for (Path task : (Iterable<Path>) tasks::iterator) {
+                try {
+                    if (!Files.readString(task.resolve("comm")).matches("(?s)C[12] CompilerThre.*")) {
+                        continue;
+                    }
+                    String stat = Files.readString(task.resolve("stat"));
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                } catch (IOException gone) {
+                    // a compiler thread that ended meanwhile
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+        return ticks * 10;
     }
 
     private static void run(List<String> command) throws IOException, InterruptedException {
