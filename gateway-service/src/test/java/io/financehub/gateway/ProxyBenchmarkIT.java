@@ -61,8 +61,8 @@ class ProxyBenchmarkIT {
     private static final int MAX_ROUNDS = Integer.getInteger("bench.max-rounds", 10);
     /**
      * A round counts only if the hypervisor took at most this much CPU time (steal, /proc/stat) from the machine during
-     * its direct run and during its gateway run, each 15 s of two cores. Steal comes in bursts of milliseconds that stall
-     * whatever waits for a CPU then; a 15 s p99 moves with them by more than the hop's whole target.
+     * its direct run and during its gateway run, each 15 s of two cores. Steal comes in bursts of milliseconds that
+     * stall whatever waits for a CPU then; a 15 s p99 moves with them by more than the hop's whole target.
      */
     private static final long MAX_STEAL_MILLIS = Long.getLong("bench.max-steal-ms", 50);
     /** Settled: the gateway's JIT compiler threads used at most this much CPU over one settling pass. */
@@ -162,8 +162,8 @@ class ProxyBenchmarkIT {
         long worstOfAll = Long.MIN_VALUE;
         int counted = 0;
         StringBuilder report = new StringBuilder(String.format("%n=== gateway hop benchmark: packaged jar, wrk %d connections,"
-                + " %d ms pacing, %d rounds of %d s per target with at most %d ms of steal per run (at most %d rounds), %s;"
-                + " load average before: %s ===%n",
+                + " %d ms pacing, %d rounds of %d s per target with at most %d ms of steal per run"
+                + " (at most %d rounds), %s; load average before: %s ===%n",
                 CONNECTIONS, DELAY_MS, ROUNDS, MEASURE_SECONDS, MAX_STEAL_MILLIS, MAX_ROUNDS,
                 PIN ? "pinned (gateway on CPU " + GATEWAY_CPUS + ", wrk and stubs on CPU " + CLIENT_CPUS + ")" : "unpinned",
                 loadAverage())).append(settling);
@@ -189,8 +189,8 @@ class ProxyBenchmarkIT {
                             round, (g.p99Micros() - d.p99Micros()) / 1000.0, (p.p99Micros() - d.p99Micros()) / 1000.0,
                             loadAverage()))
                     .append(String.format("round %d  gateway process CPU: %d ms in the direct run (idle), %.0f us per request"
-                            + " in the gateway run (its JIT compilers: %d ms; outside the benchmark: %d ms; steal: %d ms, %d ms in the direct run),"
-                            + " %.0f us per request in the proxy-only run%n",
+                            + " in the gateway run (its JIT compilers: %d ms; outside the benchmark: %d ms;"
+                            + " steal: %d ms, %d ms in the direct run), %.0f us per request in the proxy-only run%n",
                             round, cpu1 - cpu0, (cpu2 - cpu1) * 1000.0 / g.requests(), jit2 - jit1, outside2 - outside1,
                             steal2 - steal1, steal1 - steal0,
                             (cpu3 - cpu2) * 1000.0 / p.requests()));
@@ -206,11 +206,11 @@ class ProxyBenchmarkIT {
             }
             errors += d.errors() + g.errors() + p.errors();
         }
-        report.append(String.format("p99 added by the gateway hop, worst of all rounds (disturbed ones included): %.2f ms%n",
-                worstOfAll / 1000.0));
+        report.append(String.format("p99 added by the gateway hop, worst of all rounds (disturbed ones included):"
+                + " %.2f ms%n", worstOfAll / 1000.0));
         if (counted < ROUNDS) {
-            report.append(String.format("p99 added by the gateway hop: INCONCLUSIVE, %d of %d rounds undisturbed by the host"
-                    + " (worst of those: %s)%n", counted, ROUNDS,
+            report.append(String.format("p99 added by the gateway hop: INCONCLUSIVE, %d of %d rounds undisturbed by"
+                    + " the host (worst of those: %s)%n", counted, ROUNDS,
                     counted == 0 ? "none" : String.format("%.2f ms", worst / 1000.0)));
         } else {
             report.append(String.format("p99 added by the gateway hop (worst of %d undisturbed rounds): %.2f ms"
@@ -221,9 +221,10 @@ class ProxyBenchmarkIT {
     }
 
     /**
-     * After the fixed warm-up, more passes through the gateway (both routes) until its JIT compilers have settled: at
-     * most bench.settled-jit-ms of their CPU in one pass, or bench.max-settle-seconds in all. A hop measured while C2 is
-     * still compiling the request path measures the compiler's share of two cores, not the gateway's steady state.
+     * After the fixed warm-up, more passes through the gateway (both routes) until its JIT compilers have settled:
+     * at most bench.settled-jit-ms of their CPU in one pass, or bench.max-settle-seconds in all. A hop measured while
+     * C2 is still compiling the request path measures the compiler's share of two cores, not the gateway's steady
+     * state.
      */
     private static String settle(String token, String viaGateway, String proxyOnly) throws Exception {
         StringBuilder passes = new StringBuilder();
@@ -241,8 +242,9 @@ class ProxyBenchmarkIT {
                         + " (settled at <= %d ms)%n", pass, MEASURE_SECONDS, passes, SETTLED_JIT_MILLIS);
             }
             if (System.nanoTime() > deadline) {
-                return String.format("settling: NOT SETTLED after %d pass(es) of %d s per route; the gateway's JIT compilers"
-                        + " used %s (settled means <= %d ms)%n", pass, MEASURE_SECONDS, passes, SETTLED_JIT_MILLIS);
+                return String.format("settling: NOT SETTLED after %d pass(es) of %d s per route; the gateway's JIT"
+                        + " compilers used %s (settled means <= %d ms)%n", pass, MEASURE_SECONDS, passes,
+                        SETTLED_JIT_MILLIS);
             }
         }
     }
