@@ -30,6 +30,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import io.financehub.gateway.testing.GatewayKeysTestResource;
 import io.financehub.gateway.testing.StubDownstreams;
 import io.financehub.support.testing.JwtTestResource;
+import io.financehub.support.testing.ProcCpu;
 import io.financehub.support.testing.TestTokens;
 
 /**
@@ -169,17 +170,19 @@ class ProxyBenchmarkIT {
                 loadAverage())).append(settling);
         for (int round = 1; round <= MAX_ROUNDS && counted < ROUNDS; round++) {
             long cpu0 = gatewayCpuMillis();
-            long steal0 = stealMillis();
+            long steal0 = ProcCpu.machine().steal() * ProcCpu.MILLIS_PER_TICK;
             Result d = wrk(token, direct, MEASURE_SECONDS);
             long cpu1 = gatewayCpuMillis();
             long jit1 = gatewayJitMillis();
-            long outside1 = outsideCpuMillis(cpu1);
-            long steal1 = stealMillis();
+            ProcCpu.Machine machine1 = ProcCpu.machine();
+            long outside1 = outsideCpuMillis(machine1, cpu1);
+            long steal1 = machine1.steal() * ProcCpu.MILLIS_PER_TICK;
             Result g = wrk(token, viaGateway, MEASURE_SECONDS);
             long cpu2 = gatewayCpuMillis();
             long jit2 = gatewayJitMillis();
-            long outside2 = outsideCpuMillis(cpu2);
-            long steal2 = stealMillis();
+            ProcCpu.Machine machine2 = ProcCpu.machine();
+            long outside2 = outsideCpuMillis(machine2, cpu2);
+            long steal2 = machine2.steal() * ProcCpu.MILLIS_PER_TICK;
             Result p = wrk(token, proxyOnly, MEASURE_SECONDS);
             long cpu3 = gatewayCpuMillis();
             report.append(d.line(round, "direct     "))
@@ -297,15 +300,9 @@ class ProxyBenchmarkIT {
         throw new IllegalStateException("The gateway was not ready within 90 s:\n" + Files.readString(log));
     }
 
-    /** User and system CPU time of the gateway's process so far, from /proc (clock ticks of 10 ms). */
+    /** User and system CPU time of the gateway's process so far. */
     private static long gatewayCpuMillis() {
-        try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(gateway.pid()), "stat"));
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
-        } catch (IOException | RuntimeException e) {
-            return -1;
-        }
+        return ProcCpu.processTicks(gateway.pid()) * ProcCpu.MILLIS_PER_TICK;
     }
 
     /**
@@ -313,57 +310,15 @@ class ProxyBenchmarkIT {
      * gateway's, this JVM's (the stub services) and its reaped children's (every finished wrk). Other services,
      * brokers, kernel threads and builds land here.
      */
-    private static long outsideCpuMillis(long gatewayCpuMillis) {
-        try {
-            String[] machine = machineCpu();
-            long busy = 0;
-            for (int field : new int[] {1, 2, 3, 6, 7}) { // user nice system irq softirq
-                busy += Long.parseLong(machine[field]);
-            }
-            String self = Files.readString(Path.of("/proc/self/stat"));
-            String[] fields = self.substring(self.lastIndexOf(')') + 2).split(" ");
-            long ours = Long.parseLong(fields[11]) + Long.parseLong(fields[12]) + Long.parseLong(fields[13])
-                    + Long.parseLong(fields[14]);
-            return (busy - ours) * 10 - gatewayCpuMillis;
-        } catch (IOException | RuntimeException e) {
-            return -1;
-        }
+    private static long outsideCpuMillis(ProcCpu.Machine machine, long gatewayCpuMillis) {
+        long ours = ProcCpu.processAndReapedChildrenTicks(ProcCpu.PROC.resolve("self"));
+        return (machine.busy() - ours) * ProcCpu.MILLIS_PER_TICK - gatewayCpuMillis;
     }
 
-    /** Steal time so far: how long the hypervisor ran something else while this machine's CPUs had work. */
-    private static long stealMillis() {
-        try {
-            return Long.parseLong(machineCpu()[8]) * 10;
-        } catch (IOException | RuntimeException e) {
-            return -1;
-        }
-    }
-
-    /** The aggregate "cpu" line of /proc/stat, split: user nice system idle iowait irq softirq steal ... */
-    private static String[] machineCpu() throws IOException {
-        return Files.readString(Path.of("/proc/stat")).lines().findFirst().orElseThrow().trim().split("\\s+");
-    }
-
-    /** CPU time of the gateway's JIT compiler threads (C1 and C2) so far, from /proc (clock ticks of 10 ms). */
+    /** CPU time of the gateway's JIT compiler threads (C1 and C2) so far. */
     private static long gatewayJitMillis() {
-        long ticks = 0;
-        try (var tasks = Files.list(Path.of("/proc", Long.toString(gateway.pid()), "task"))) {
-            for (Path task : (Iterable<Path>) tasks::iterator) {
-                try {
-                    if (!Files.readString(task.resolve("comm")).matches("(?s)C[12] CompilerThre.*")) {
-                        continue;
-                    }
-                    String stat = Files.readString(task.resolve("stat"));
-                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-                } catch (IOException gone) {
-                    // a compiler thread that ended meanwhile
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            return -1;
-        }
-        return ticks * 10;
+        long ticks = ProcCpu.threadTicks(gateway.pid(), name -> name.matches("C[12] CompilerThre.*"));
+        return ticks * ProcCpu.MILLIS_PER_TICK;
     }
 
     private static void run(List<String> command) throws IOException, InterruptedException {
